@@ -1,2 +1,3 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using ZaloBot;
+
+return await ZaloBotApp.RunAsync(ZaloBotApp.Build(args));

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json;
+using ZaloBot.Zalo;
+
+namespace ZaloBot.Sandbox;
+
+/// <summary>
+/// The Zalo endpoints the service calls, emulated in-process under <see cref="ZaloBaseUrls.SandboxPrefix"/>
+/// with Zalo's paths, JSON and error shape, so the real client code runs in sandbox mode.
+/// </summary>
+public static class ZaloEmulator
+{
+    public static void MapZaloEmulator(this IEndpointRouteBuilder app)
+    {
+        var zalo = app.MapGroup(ZaloBaseUrls.SandboxPrefix);
+        zalo.MapPost("/v3.0/oa/message/cs", (HttpRequest r, JsonElement body, SandboxState s) =>
+            Send(r, body, s, "user_id", SandboxState.UserChat));
+        zalo.MapPost("/v3.0/oa/group/message", (HttpRequest r, JsonElement body, SandboxState s) =>
+            Send(r, body, s, "group_id", SandboxState.GroupChat));
+        zalo.MapPost("/v2.0/oa/upload/image", UploadAsync).DisableAntiforgery();
+        zalo.MapPost("/v4/oa/access_token", RefreshAsync).DisableAntiforgery();
+    }
+
+    private static IResult Send(HttpRequest request, JsonElement body, SandboxState state, string recipientField, Func<string, string> chat)
+    {
+        if (!HasToken(request))
+            return Error(-216, "Access token is invalid");
+        if (!body.TryGetProperty("recipient", out var recipient) || recipient.ValueKind != JsonValueKind.Object
+            || !recipient.TryGetProperty(recipientField, out var idElement) || idElement.GetString() is not { Length: > 0 } id)
+            return Error(-201, $"recipient.{recipientField} is invalid");
+        if (!body.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.Object)
+            return Error(-201, "message is invalid");
+
+        var text = message.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        string? image = null;
+        if (message.TryGetProperty("attachment", out var attachment))
+        {
+            if (AttachmentId(attachment) is not { } attachmentId)
+                return Error(-201, "message.attachment is invalid");
+            image = "/sandbox/media/" + attachmentId;
+        }
+        if (string.IsNullOrEmpty(text) && image is null)
+            return Error(-201, "message.text is invalid");
+        if (text?.Length > 2000)
+            return Error(-201, "message.text is longer than 2000 characters");
+
+        var sent = state.Add(chat(id), "oa", text, image);
+        return Results.Json(new
+        {
+            error = 0,
+            message = "Success",
+            data = new { message_id = "sbx" + sent.Seq.ToString(CultureInfo.InvariantCulture), user_id = id, group_id = id },
+        });
+    }
+
+    private static async Task<IResult> UploadAsync(HttpRequest request, SandboxState state)
+    {
+        if (!HasToken(request))
+            return Error(-216, "Access token is invalid");
+        if (!request.HasFormContentType || (await request.ReadFormAsync()).Files.GetFile("file") is not { } file)
+            return Error(-201, "file is invalid");
+        if (file.Length > 1024 * 1024)
+            return Error(-201, "file is larger than 1 MB");
+        using var content = new MemoryStream();
+        await file.CopyToAsync(content);
+        var id = state.StoreMedia(content.ToArray(), file.ContentType ?? "image/png");
+        return Results.Json(new { data = new { attachment_id = id }, error = 0, message = "Success" });
+    }
+
+    private static async Task<IResult> RefreshAsync(HttpRequest request)
+    {
+        var form = await request.ReadFormAsync();
+        if (string.IsNullOrEmpty(form["refresh_token"]) || string.IsNullOrEmpty(request.Headers["secret_key"]))
+            return Results.Json(new { error = -14014, error_name = "Invalid refresh token", error_description = "Refresh token is invalid or expired" });
+        var stamp = Guid.NewGuid().ToString("N")[..12];
+        return Results.Json(new { access_token = "sandbox-access-" + stamp, refresh_token = "sandbox-refresh-" + stamp, expires_in = "90000" });
+    }
+
+    private static string? AttachmentId(JsonElement attachment)
+    {
+        try
+        {
+            return attachment.GetProperty("payload").GetProperty("elements")[0].GetProperty("attachment_id").GetString();
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    private static bool HasToken(HttpRequest request) => !string.IsNullOrWhiteSpace(request.Headers["access_token"]);
+
+    private static IResult Error(int code, string message) => Results.Json(new { error = code, message });
+}

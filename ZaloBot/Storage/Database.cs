@@ -1,0 +1,31 @@
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace ZaloBot.Storage;
+
+/// <summary>The one LiteDB database of the process (direct mode, dates stored as UTC).</summary>
+public sealed class Database : IDisposable
+{
+    public Database(IOptions<StorageOptions> options)
+    {
+        var path = options.Value.FullPath;
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        Lite = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct })
+        {
+            UtcDate = true,
+        };
+        Path = path;
+    }
+
+    public LiteDatabase Lite { get; }
+
+    public string Path { get; }
+
+    public ILiteCollection<T> Collection<T>(string name) => Lite.GetCollection<T>(name);
+
+    public void Dispose()
+    {
+        Lite.Checkpoint();
+        Lite.Dispose();
+    }
+}

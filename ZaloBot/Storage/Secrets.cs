@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+
+namespace ZaloBot.Storage;
+
+/// <summary>
+/// Everything that must not sit in the data file in clear: Zalo user ids kept in order to reply,
+/// and the payloads of the inbox and outbox. Payloads are encrypted with ASP.NET Core Data
+/// Protection; ids used as lookup keys are replaced by keyed hashes. Both keys live outside the
+/// data file (<see cref="StorageOptions.KeysPath"/>).
+/// </summary>
+public sealed class Secrets
+{
+    private readonly IDataProtector protector;
+    private readonly byte[] hashKey;
+
+    public Secrets(IDataProtectionProvider provider, IOptions<StorageOptions> storage, IConfiguration configuration)
+    {
+        protector = provider.CreateProtector("ZaloBot.Storage.v1");
+        hashKey = LoadHashKey(storage.Value.FullKeysPath, configuration["Survey:RespondentKeySecret"]);
+    }
+
+    public string Protect(string plain) => protector.Protect(plain);
+
+    public string Unprotect(string protectedText) => protector.Unprotect(protectedText);
+
+    /// <summary>
+    /// A keyed hash of a Zalo id for one purpose. Different purposes give unrelated values, so a
+    /// queue's partition key cannot be matched against a stored response's respondent key.
+    /// </summary>
+    public string Hash(string purpose, string value)
+    {
+        var mac = HMACSHA256.HashData(hashKey, Encoding.UTF8.GetBytes(purpose + "\n" + value));
+        return Convert.ToHexStringLower(mac);
+    }
+
+    private static byte[] LoadHashKey(string keysFolder, string? configured)
+    {
+        if (!string.IsNullOrEmpty(configured))
+            return Encoding.UTF8.GetBytes(configured);
+
+        Directory.CreateDirectory(keysFolder);
+        var file = Path.Combine(keysFolder, "respondent.key");
+        if (File.Exists(file))
+            return Convert.FromBase64String(File.ReadAllText(file).Trim());
+
+        var key = RandomNumberGenerator.GetBytes(32);
+        var temp = file + ".tmp";
+        File.WriteAllText(temp, Convert.ToBase64String(key));
+        File.Move(temp, file, overwrite: false);
+        return key;
+    }
+}

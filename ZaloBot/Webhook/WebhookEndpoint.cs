@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using ZaloBot.Zalo;
+
+namespace ZaloBot.Webhook;
+
+/// <summary>
+/// <c>POST /zalo/webhook</c> does four things: verify, dedupe, store, answer 200. No Zalo call and
+/// no conversation work happens here (Zalo wants its answer within 2 seconds).
+/// </summary>
+public static class WebhookEndpoint
+{
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public static IEndpointRouteBuilder MapZaloWebhook(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/zalo/webhook", ReceiveAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, Inbox inbox, IOptions<ZaloOptions> options, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var logger = loggers.CreateLogger(typeof(WebhookEndpoint));
+        if (request.ContentLength > MaxBodyBytes)
+            return Problem(StatusCodes.Status413PayloadTooLarge, "The body is larger than 256 KB.");
+        var body = await ReadLimitedAsync(request.Body, ct);
+        if (body is null)
+            return Problem(StatusCodes.Status413PayloadTooLarge, "The body is larger than 256 KB.");
+
+        var signature = request.Headers[SignatureVerifier.Header].ToString();
+        if (!signature.StartsWith("mac=", StringComparison.Ordinal))
+            return Problem(StatusCodes.Status401Unauthorized, "Missing X-ZEvent-Signature: mac=… header.");
+        if (body.Length == 0)
+            return Problem(StatusCodes.Status400BadRequest, "The body is empty.");
+
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "The body is not JSON.");
+        }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                return Problem(StatusCodes.Status400BadRequest, "The body is not a JSON object.");
+            var appId = ZaloEvent.Str(root, "app_id") ?? "";
+            var timestamp = ZaloEvent.Str(root, "timestamp") ?? "";
+            var o = options.Value;
+            if (!SignatureVerifier.Verify(signature, appId, body, timestamp, o.OaSecretKey ?? ""))
+            {
+                logger.LogWarning("Webhook event refused: the signature does not match");
+                return Problem(StatusCodes.Status401Unauthorized, "The signature does not match.");
+            }
+            if (appId != o.AppId)
+            {
+                logger.LogWarning("Webhook event refused: app_id is not this service's Zalo:AppId");
+                return Problem(StatusCodes.Status401Unauthorized, "The event's app_id is not this app's.");
+            }
+
+            var e = ZaloEvent.Parse(doc);
+            if (e is null)
+                return Problem(StatusCodes.Status400BadRequest, "The event has no event_name.");
+            var stored = inbox.Accept(e, body);
+            return Results.Ok(new { status = stored ? "accepted" : "duplicate" });
+        }
+    }
+
+    /// <summary>Reads the raw bytes (the signature covers them exactly); null when over the limit.</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static IResult Problem(int status, string reason) => Results.Json(new { error = reason }, statusCode: status);
+}

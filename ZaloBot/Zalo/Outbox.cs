@@ -1,0 +1,40 @@
+using System.Text.Json;
+using ZaloBot.Storage;
+
+namespace ZaloBot.Zalo;
+
+public enum OutboundKind
+{
+    UserText,
+    UserImage,
+    GroupText,
+    GroupImage,
+}
+
+/// <summary>
+/// A message waiting to be sent. <see cref="ImageFileId"/> names a PNG/JPEG in LiteDB's file
+/// storage: it is uploaded at send time because Zalo's attachment ids expire after 7 days.
+/// </summary>
+public sealed record OutboundMessage(OutboundKind Kind, string Recipient, string? Text, string? ImageFileId = null);
+
+/// <summary>
+/// The durable outbox: every message is stored (protected) before it is sent, and the
+/// <see cref="OutboxWorker"/> marks it sent with Zalo's message id, or failed with the code.
+/// </summary>
+public sealed class Outbox(Database db, Secrets secrets, TimeProvider clock)
+{
+    public DurableQueue Queue { get; } = new(db, "outbox", clock, uniqueKeys: false);
+
+    public void SendText(string userId, string text) => Enqueue(new OutboundMessage(OutboundKind.UserText, userId, text));
+
+    public void SendGroupText(string groupId, string text) => Enqueue(new OutboundMessage(OutboundKind.GroupText, groupId, text));
+
+    public void Enqueue(OutboundMessage message)
+    {
+        var partition = secrets.Hash("partition", message.Recipient);
+        Queue.Enqueue(null, partition, message.Kind.ToString(), secrets.Protect(JsonSerializer.Serialize(message)));
+    }
+
+    internal OutboundMessage Read(QueueItem item) =>
+        JsonSerializer.Deserialize<OutboundMessage>(secrets.Unprotect(item.Payload!))!;
+}

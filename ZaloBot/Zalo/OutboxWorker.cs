@@ -1,0 +1,43 @@
+using LiteDB;
+using ZaloBot.Storage;
+
+namespace ZaloBot.Zalo;
+
+/// <summary>Sends what the outbox holds: in order per recipient, recipients in parallel.</summary>
+public sealed class OutboxWorker(Outbox outbox, ZaloClient zalo, Database db, TimeProvider clock, ILogger<OutboxWorker> logger)
+    : QueueWorker(outbox.Queue, clock, logger)
+{
+    protected override async Task<WorkOutcome> HandleAsync(QueueItem item, CancellationToken ct)
+    {
+        var message = outbox.Read(item);
+        var result = message.Kind switch
+        {
+            OutboundKind.UserText => await zalo.SendTextAsync(message.Recipient, message.Text ?? "", ct),
+            OutboundKind.GroupText => await zalo.SendGroupTextAsync(message.Recipient, message.Text ?? "", ct),
+            OutboundKind.UserImage or OutboundKind.GroupImage => await SendImageAsync(message, ct),
+            _ => new ZaloResult(ZaloOutcome.GaveUp, Reason: "unknown message kind"),
+        };
+        return result.Outcome switch
+        {
+            ZaloOutcome.Sent => WorkOutcome.Done(result.Id),
+            ZaloOutcome.RetryLater => WorkOutcome.RetryLater(result.Reason ?? "retry", result.Code),
+            _ => WorkOutcome.GaveUp(result.Reason ?? "refused", result.Code),
+        };
+    }
+
+    private async Task<ZaloResult> SendImageAsync(OutboundMessage message, CancellationToken ct)
+    {
+        var file = db.Lite.FileStorage.FindById(message.ImageFileId);
+        if (file is null)
+            return new ZaloResult(ZaloOutcome.GaveUp, Reason: "the image is no longer stored");
+        using var content = new MemoryStream();
+        file.CopyTo(content);
+
+        var upload = await zalo.UploadImageAsync(content.ToArray(), file.Filename, file.MimeType, ct);
+        if (!upload.Succeeded)
+            return upload;
+        return message.Kind == OutboundKind.GroupImage
+            ? await zalo.SendGroupImageAsync(message.Recipient, upload.Id!, message.Text, ct)
+            : await zalo.SendImageAsync(message.Recipient, upload.Id!, message.Text, ct);
+    }
+}

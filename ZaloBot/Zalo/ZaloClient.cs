@@ -1,0 +1,268 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using RestSharp;
+
+namespace ZaloBot.Zalo;
+
+/// <summary>
+/// The one client for Zalo's Open API and OAuth endpoints. Every call goes through one rate
+/// limiter; Zalo's HTTP-200 errors are turned into a <see cref="ZaloResult"/> that says whether
+/// to retry; an invalid token is refreshed once (single flight) and the call retried.
+/// </summary>
+public sealed class ZaloClient : IDisposable
+{
+    private static readonly TimeSpan RefreshAhead = TimeSpan.FromHours(5);
+    private const int TransientAttempts = 3;
+
+    private readonly RestClient rest;
+    private readonly ZaloBaseUrls urls;
+    private readonly TokenStore tokens;
+    private readonly IOptions<ZaloOptions> options;
+    private readonly TimeProvider clock;
+    private readonly ILogger<ZaloClient> logger;
+    private readonly RateLimiter limiter;
+    private readonly SemaphoreSlim refreshGate = new(1, 1);
+
+    public ZaloClient(IHttpClientFactory http, ZaloBaseUrls urls, TokenStore tokens, IOptions<ZaloOptions> options, TimeProvider clock, ILogger<ZaloClient> logger)
+    {
+        rest = new RestClient(http.CreateClient("zalo"));
+        this.urls = urls;
+        this.tokens = tokens;
+        this.options = options;
+        this.clock = clock;
+        this.logger = logger;
+        limiter = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, options.Value.MaxRequestsPerMinute),
+            Window = TimeSpan.FromMinutes(1),
+            SegmentsPerWindow = 12,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+    }
+
+    /// <summary>Base delay between quick retries inside one call; later retries belong to the outbox.</summary>
+    internal TimeSpan TransientDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    public Task<ZaloResult> SendTextAsync(string userId, string text, CancellationToken ct) =>
+        CallAsync("/v3.0/oa/message/cs", new { recipient = new { user_id = userId }, message = new { text } }, "message_id", ct);
+
+    public Task<ZaloResult> SendImageAsync(string userId, string attachmentId, string? text, CancellationToken ct) =>
+        CallAsync("/v3.0/oa/message/cs", new { recipient = new { user_id = userId }, message = ImageMessage("template", attachmentId, text) }, "message_id", ct);
+
+    public Task<ZaloResult> SendGroupTextAsync(string groupId, string text, CancellationToken ct) =>
+        CallAsync("/v3.0/oa/group/message", new { recipient = new { group_id = groupId }, message = new { text } }, "message_id", ct);
+
+    /// <summary>
+    /// Zalo's sources disagree on the attachment type of a group image ("template" as in 1:1
+    /// messages, or "image"); when the first shape is refused the other is tried.
+    /// </summary>
+    public async Task<ZaloResult> SendGroupImageAsync(string groupId, string attachmentId, string? text, CancellationToken ct)
+    {
+        ZaloResult result = new(ZaloOutcome.GaveUp);
+        foreach (var type in new[] { "template", "image" })
+        {
+            result = await CallAsync("/v3.0/oa/group/message", new { recipient = new { group_id = groupId }, message = ImageMessage(type, attachmentId, text) }, "message_id", ct);
+            if (result.Code is not { } code || !ZaloErrors.IsShapeRefused(code))
+                return result;
+        }
+        return result;
+    }
+
+    /// <summary>Uploads a jpg/png (at most 1 MB); the result's Id is the attachment id (valid about 7 days).</summary>
+    public Task<ZaloResult> UploadImageAsync(byte[] content, string fileName, string contentType, CancellationToken ct) =>
+        CallAsync("/v2.0/oa/upload/image", accessToken =>
+        {
+            var request = new RestRequest(urls.OpenApi + "/v2.0/oa/upload/image", Method.Post) { AlwaysMultipartFormData = true };
+            request.AddHeader("access_token", accessToken);
+            request.AddFile("file", content, fileName, contentType);
+            return request;
+        }, "attachment_id", ct);
+
+    /// <summary>
+    /// Exchanges the refresh token for a new pair, unless another caller already did so since
+    /// <paramref name="staleAccessToken"/> was read. A failed or empty answer keeps the stored pair.
+    /// </summary>
+    public async Task<bool> RefreshTokenAsync(string staleAccessToken, CancellationToken ct)
+    {
+        await refreshGate.WaitAsync(ct);
+        try
+        {
+            var current = tokens.Current();
+            if (current.AccessToken.Length > 0 && current.AccessToken != staleAccessToken)
+                return true;
+
+            var o = options.Value;
+            var request = new RestRequest(urls.OAuth + "/v4/oa/access_token", Method.Post);
+            request.AddHeader("secret_key", o.AppSecretKey ?? "");
+            request.AddParameter("app_id", o.AppId ?? "", ParameterType.GetOrPost);
+            request.AddParameter("grant_type", "refresh_token", ParameterType.GetOrPost);
+            request.AddParameter("refresh_token", current.RefreshToken, ParameterType.GetOrPost);
+
+            using var lease = await limiter.AcquireAsync(1, ct);
+            var response = await rest.ExecuteAsync(request, ct);
+            var pair = ParseTokenAnswer(response);
+            if (pair is null)
+            {
+                logger.LogCritical(
+                    "ZALO TOKEN REFRESH FAILED (HTTP {Status}): {Answer}. The stored token pair is kept; if this repeats, bootstrap a new pair from Zalo's API Explorer.",
+                    (int)response.StatusCode, DescribeTokenError(response.Content));
+                return false;
+            }
+            tokens.Save(pair);
+            logger.LogInformation("Zalo access token refreshed; it expires at {ExpiresAt:u}", pair.ExpiresAt);
+            return true;
+        }
+        finally
+        {
+            refreshGate.Release();
+        }
+    }
+
+    private static object ImageMessage(string attachmentType, string attachmentId, string? text) => new
+    {
+        text,
+        attachment = new
+        {
+            type = attachmentType,
+            payload = new { template_type = "media", elements = new[] { new { media_type = "image", attachment_id = attachmentId } } },
+        },
+    };
+
+    private Task<ZaloResult> CallAsync(string path, object body, string idField, CancellationToken ct) =>
+        CallAsync(path, accessToken =>
+        {
+            var request = new RestRequest(urls.OpenApi + path, Method.Post);
+            request.AddHeader("access_token", accessToken);
+            request.AddJsonBody(body);
+            return request;
+        }, idField, ct);
+
+    private async Task<ZaloResult> CallAsync(string path, Func<string, RestRequest> build, string idField, CancellationToken ct)
+    {
+        var refreshed = false;
+        ZaloResult last = new(ZaloOutcome.RetryLater, Reason: "not attempted");
+        for (var attempt = 1; attempt <= TransientAttempts; attempt++)
+        {
+            var accessToken = await AccessTokenAsync(ct);
+            RestResponse response;
+            using (await limiter.AcquireAsync(1, ct))
+                response = await rest.ExecuteAsync(build(accessToken), ct);
+
+            last = Classify(response, idField);
+            if (last.Code is { } code && ZaloErrors.IsTokenProblem(code) && !refreshed)
+            {
+                refreshed = true;
+                if (await RefreshTokenAsync(accessToken, ct))
+                {
+                    attempt--; // the retry after a refresh is not a transient attempt
+                    continue;
+                }
+                return last with { Outcome = ZaloOutcome.RetryLater, Reason = "token refresh failed" };
+            }
+            if (last.Outcome != ZaloOutcome.RetryLater || attempt == TransientAttempts)
+                break;
+            await Task.Delay(TransientDelay * attempt, clock, ct);
+        }
+        if (!last.Succeeded)
+            logger.LogWarning("Zalo call {Path} did not succeed: {Outcome} {Code} {Reason}", path, last.Outcome, last.Code, last.Reason);
+        return last;
+    }
+
+    private async Task<string> AccessTokenAsync(CancellationToken ct)
+    {
+        var pair = tokens.Current();
+        var expiring = pair.ExpiresAt is { } at && at - clock.GetUtcNow().UtcDateTime < RefreshAhead;
+        if (pair.AccessToken.Length == 0 || expiring)
+        {
+            await RefreshTokenAsync(pair.AccessToken, ct);
+            pair = tokens.Current();
+        }
+        return pair.AccessToken;
+    }
+
+    private static ZaloResult Classify(RestResponse response, string idField)
+    {
+        if (response.ResponseStatus != ResponseStatus.Completed && response.StatusCode == 0)
+            return new(ZaloOutcome.RetryLater, Reason: "connection failed: " + response.ErrorMessage);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
+            return new(ZaloOutcome.RetryLater, Reason: $"HTTP {(int)response.StatusCode}");
+        if ((int)response.StatusCode >= 400)
+            return new(ZaloOutcome.GaveUp, Reason: $"HTTP {(int)response.StatusCode}");
+
+        try
+        {
+            using var doc = JsonDocument.Parse(response.Content ?? "");
+            var root = doc.RootElement;
+            var code = root.TryGetProperty("error", out var e) ? ReadInt(e) : 0;
+            var message = root.TryGetProperty("message", out var m) ? m.ToString() : null;
+            if (code == 0)
+            {
+                string? id = root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && data.TryGetProperty(idField, out var v) ? v.ToString() : null;
+                return new(ZaloOutcome.Sent, id);
+            }
+            var outcome = ZaloErrors.IsRateLimited(code) || ZaloErrors.IsTokenProblem(code) ? ZaloOutcome.RetryLater : ZaloOutcome.GaveUp;
+            return new(outcome, Code: code, Reason: $"{ZaloErrors.Describe(code)} ({message})");
+        }
+        catch (JsonException)
+        {
+            return new(ZaloOutcome.RetryLater, Reason: "the answer was not JSON");
+        }
+    }
+
+    private TokenPair? ParseTokenAnswer(RestResponse response)
+    {
+        if (!response.IsSuccessful || string.IsNullOrWhiteSpace(response.Content))
+            return null;
+        try
+        {
+            using var doc = JsonDocument.Parse(response.Content);
+            var root = doc.RootElement;
+            var access = root.TryGetProperty("access_token", out var a) ? a.GetString() : null;
+            var refresh = root.TryGetProperty("refresh_token", out var r) ? r.GetString() : null;
+            if (string.IsNullOrWhiteSpace(access) || string.IsNullOrWhiteSpace(refresh))
+                return null;
+            DateTime? expiresAt = root.TryGetProperty("expires_in", out var x) && ReadInt(x) is > 0 and var seconds
+                ? clock.GetUtcNow().UtcDateTime.AddSeconds(seconds)
+                : null;
+            return new TokenPair(access, refresh, expiresAt);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static string DescribeTokenError(string? content)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(content ?? "");
+            var root = doc.RootElement;
+            string Field(string name) => root.TryGetProperty(name, out var v) ? v.ToString() : "";
+            return $"error {Field("error")} {Field("error_name")}: {Field("error_description")}".Trim();
+        }
+        catch (JsonException)
+        {
+            return "an answer that was not JSON";
+        }
+    }
+
+    /// <summary>Zalo sends some numbers as strings ("expires_in": "90000").</summary>
+    private static int ReadInt(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Number when e.TryGetInt32(out var n) => n,
+        JsonValueKind.String when int.TryParse(e.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => n,
+        _ => 0,
+    };
+
+    public void Dispose()
+    {
+        rest.Dispose();
+        limiter.Dispose();
+        refreshGate.Dispose();
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Options;
+using ZaloBot.Sandbox;
+using ZaloBot.Storage;
+using ZaloBot.Webhook;
+using ZaloBot.Zalo;
+
+namespace ZaloBot;
+
+/// <summary>The service's table of contents: what it is made of and which routes it answers.</summary>
+public static class ZaloBotApp
+{
+    /// <param name="configure">Lets tests replace services (the clock) before the app is built.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        // The root appsettings.json travels with the build output, so read configuration from there.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.AddStorage();
+        builder.AddZalo();
+        builder.AddSandbox();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapHealth();
+        app.MapZaloWebhook();
+        if (app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value.Mode == ZaloMode.Sandbox)
+            app.MapSandbox();
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddress(app));
+        return app;
+    }
+
+    /// <summary>Runs until stopped; a configuration error ends the start with one clear line.</summary>
+    public static async Task<int> RunAsync(WebApplication app)
+    {
+        try
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        catch (OptionsValidationException e)
+        {
+            Console.Error.WriteLine("Configuration error: " + string.Join(" ", e.Failures));
+            return 2;
+        }
+    }
+
+    private static void MapHealth(this WebApplication app) =>
+        app.MapGet("/healthz", (InboxWorker inbox, OutboxWorker outbox, Database db) =>
+            inbox.Running && outbox.Running && db.Lite is not null
+                ? Results.Ok(new { status = "ready" })
+                : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+
+    private static void AnnounceAddress(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value;
+        var self = app.Services.GetRequiredService<ZaloBaseUrls>().Self;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ZaloBot");
+        if (options.Mode == ZaloMode.Sandbox)
+            logger.LogInformation("Sandbox mode: open {Url}/sandbox to chat with the bot as a Zalo user.", self);
+        else
+            logger.LogInformation("Live mode: Zalo delivers events to {Url}/zalo/webhook (behind your HTTPS domain).", self);
+    }
+}
