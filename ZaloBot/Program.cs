@@ -1,3 +1,3 @@
 using ZaloBot;
 
-return await ZaloBotApp.RunAsync(ZaloBotApp.Build(args));
+return await ZaloBotApp.RunAsync(args);

@@ -24,18 +24,18 @@ public static class ZaloBotApp
         var app = builder.Build();
         app.MapHealth();
         app.MapZaloWebhook();
-        if (app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value.Mode == ZaloMode.Sandbox)
+        if (builder.Configuration.GetValue("Zalo:Mode", ZaloMode.Sandbox) == ZaloMode.Sandbox)
             app.MapSandbox();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddress(app));
         return app;
     }
 
     /// <summary>Runs until stopped; a configuration error ends the start with one clear line.</summary>
-    public static async Task<int> RunAsync(WebApplication app)
+    public static async Task<int> RunAsync(string[] args)
     {
         try
         {
-            await app.RunAsync();
+            await Build(args).RunAsync();
             return 0;
         }
         catch (OptionsValidationException e)

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ZaloBot.Tests.Support;
+
+/// <summary>A request the fake Zalo server received.</summary>
+public sealed record ZaloCall(string Path, IReadOnlyDictionary<string, string> Headers, string Body, IReadOnlyDictionary<string, string> Form)
+{
+    public JsonNode Json => JsonNode.Parse(Body)!;
+}
+
+/// <summary>
+/// A stand-in for Zalo's Open API and OAuth servers, over real HTTP on 127.0.0.1. Access tokens
+/// not in <see cref="ValidTokens"/> get -216; canned answers can be queued per path.
+/// </summary>
+public sealed class FakeZaloServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<ZaloCall> calls = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Body)>> canned = new();
+    private int sequence;
+    private int refreshes;
+
+    public ConcurrentBag<string> ValidTokens { get; } = ["access-1"];
+
+    /// <summary>What the token endpoint answers; by default a new pair each time.</summary>
+    public Func<int, string> TokenAnswer { get; set; } = n =>
+        JsonSerializer.Serialize(new { access_token = $"access-new-{n}", refresh_token = $"refresh-new-{n}", expires_in = "90000" });
+
+    private FakeZaloServer(WebApplication app) => this.app = app;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IReadOnlyList<ZaloCall> Calls => calls.ToList();
+
+    public IReadOnlyList<ZaloCall> CallsTo(string path) => calls.Where(c => c.Path == path).ToList();
+
+    public static async Task<FakeZaloServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new FakeZaloServer(app);
+        Func<HttpContext, Task<IResult>> handler = server.HandleAsync;
+        app.MapPost("/{**path}", handler);
+        await app.StartAsync();
+        server.BaseUrl = app.Urls.First();
+        return server;
+    }
+
+    /// <summary>The next call to <paramref name="path"/> gets this answer instead of the normal one.</summary>
+    public void Enqueue(string path, string body, int status = 200) =>
+        canned.GetOrAdd(path, _ => new()).Enqueue((status, body));
+
+    private async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var path = request.Path.Value!;
+        var headers = request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
+        var form = new Dictionary<string, string>();
+        var body = "";
+        if (request.HasFormContentType)
+        {
+            var f = await request.ReadFormAsync();
+            foreach (var field in f)
+                form[field.Key] = field.Value.ToString();
+            foreach (var file in f.Files)
+                form[file.Name] = $"file:{file.FileName}:{file.Length}";
+        }
+        else
+        {
+            body = await new StreamReader(request.Body).ReadToEndAsync();
+        }
+        calls.Enqueue(new ZaloCall(path, headers, body, form));
+
+        if (canned.TryGetValue(path, out var queue) && queue.TryDequeue(out var answer))
+            return Results.Text(answer.Body, "application/json", statusCode: answer.Status);
+        if (path == "/v4/oa/access_token")
+        {
+            var tokenAnswer = TokenAnswer(Interlocked.Increment(ref refreshes));
+            if (JsonNode.Parse(tokenAnswer)?["access_token"]?.GetValue<string>() is { } issued)
+                ValidTokens.Add(issued);
+            return Results.Text(tokenAnswer, "application/json");
+        }
+        if (!headers.TryGetValue("access_token", out var token) || !ValidTokens.Contains(token))
+            return Results.Text("""{"error":-216,"message":"Access token is invalid"}""", "application/json");
+        var n = Interlocked.Increment(ref sequence);
+        return path switch
+        {
+            "/v2.0/oa/upload/image" => Results.Json(new { data = new { attachment_id = $"att-{n}" }, error = 0, message = "Success" }),
+            _ => Results.Json(new { error = 0, message = "Success", data = new { message_id = $"mid-{n}" } }),
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+
+namespace ZaloBot.Tests.Zalo;
+
+public sealed class StartupTests
+{
+    private static string[] LiveArgs(params string[] without)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Zalo:Mode"] = "Live",
+            ["Zalo:AppId"] = "1",
+            ["Zalo:OaSecretKey"] = "s",
+            ["Zalo:AppSecretKey"] = "a",
+            ["Zalo:RefreshToken"] = "r",
+            ["Storage:Path"] = Path.Combine(Path.GetTempPath(), "zalobot-tests", Guid.NewGuid().ToString("N"), "survey.db"),
+        };
+        foreach (var key in without)
+            settings.Remove(key);
+        return settings.Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
+    }
+
+    [Theory]
+    [InlineData("Zalo:AppId")]
+    [InlineData("Zalo:OaSecretKey")]
+    [InlineData("Zalo:AppSecretKey")]
+    [InlineData("Zalo:RefreshToken")]
+    public async Task Live_mode_refuses_to_start_naming_the_missing_key(string key)
+    {
+        await using var app = ZaloBotApp.Build(LiveArgs(key));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        Assert.StartsWith(key, error.Message);
+    }
+
+    [Fact]
+    public async Task Live_mode_starts_with_only_an_access_token_or_only_a_refresh_token()
+    {
+        await using var app = ZaloBotApp.Build([.. LiveArgs("Zalo:RefreshToken"), "--Zalo:AccessToken=t"]);
+        await app.StartAsync();
+        await app.StopAsync();
+    }
+}
