@@ -35,7 +35,9 @@ public static class ZaloBotApp
     {
         try
         {
-            await Build(args).RunAsync();
+            var app = Build(args);
+            _ = app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value; // validates before the host logs a stack trace
+            await app.RunAsync();
             return 0;
         }
         catch (OptionsValidationException e)
