@@ -60,6 +60,8 @@ internal static class SurveySeed
             new() { ["sex"] = ["m"], ["knows"] = ["yes"], ["receive"] = ["3"], ["comment"] = ["Ngoài đợt khảo sát"] }),
     ];
 
+    public static SurveyData Data => new(Communes, Questions, Days, Responses);
+
     public static ResponseRecord Response(
         string id, string commune, string submittedUtc, int seconds,
         Dictionary<string, IReadOnlyList<string>> answers, params string[] flags)
