@@ -23,5 +23,5 @@ public sealed record ExportFilter(DateOnly From, DateOnly To, IReadOnlyCollectio
         Includes(response.CommuneCode, VietnamTime.Day(response.SubmittedAt));
 
     private bool Includes(string communeCode, DateOnly day) =>
-        day >= From && day <= To && (Communes is not { Count: > 0 } chosen || chosen.Contains(communeCode));
+        day >= From && day <= To && (AllCommunes || Communes!.Contains(communeCode));
 }
