@@ -1,0 +1,95 @@
+using System.Data;
+using System.Text;
+using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
+
+namespace Reporting.Exports;
+
+/// <summary>Writes export tables as the files the board downloads.</summary>
+public static class ExportFiles
+{
+    private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
+
+    private static readonly char[] NeedsQuotes = [',', '"', '\r', '\n'];
+
+    private static readonly char[] SheetNameForbidden = [':', '\\', '/', '?', '*', '[', ']'];
+
+    /// <summary>
+    /// RFC 4180 CSV with CRLF line ends, in UTF-8 with a byte-order mark: without the mark Excel
+    /// reads the file in the machine's code page and Vietnamese comes out garbled.
+    /// </summary>
+    public static byte[] ToCsv(Table table)
+    {
+        var csv = new StringBuilder();
+        AppendRecord(csv, table.Headers.Select(h => (Cell)h));
+        foreach (var row in table.Rows)
+        {
+            AppendRecord(csv, row);
+        }
+
+        return [.. Utf8WithBom.GetPreamble(), .. Utf8WithBom.GetBytes(csv.ToString())];
+    }
+
+    /// <summary>One workbook, one sheet per table, in the given order; numbers stay numeric.</summary>
+    public static byte[] ToXlsx(IEnumerable<Table> tables)
+    {
+        var sheets = new Dictionary<string, object>();
+        foreach (var table in tables)
+        {
+            if (table.Name.Length is 0 or > 31 || table.Name.IndexOfAny(SheetNameForbidden) >= 0)
+            {
+                throw new ArgumentException($"'{table.Name}' is not a sheet name Excel accepts.", nameof(tables));
+            }
+
+            if (!sheets.TryAdd(table.Name, ToDataTable(table)))
+            {
+                throw new ArgumentException($"Two sheets are named '{table.Name}'.", nameof(tables));
+            }
+        }
+
+        using var xlsx = new MemoryStream();
+        // Columns sized to their contents, so the long QCDC labels are readable on opening;
+        // MiniExcel sizes them only in fast mode, which buffers each sheet (ours are small).
+        xlsx.SaveAs(sheets, configuration: new OpenXmlConfiguration { FastMode = true, EnableAutoWidth = true });
+        return xlsx.ToArray();
+    }
+
+    private static void AppendRecord(StringBuilder csv, IEnumerable<Cell> cells)
+    {
+        csv.AppendJoin(',', cells.Select(Field)).Append("\r\n");
+    }
+
+    private static string Field(Cell cell)
+    {
+        var text = cell.Number is null ? DefuseFormula(cell.ToString()) : cell.ToString();
+        return text.IndexOfAny(NeedsQuotes) >= 0 ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
+    }
+
+    /// <summary>
+    /// Excel runs a CSV field that starts with = + - @ as a formula, and citizens type free text:
+    /// a leading apostrophe keeps it text (and keeps "- ý kiến" from showing as #NAME?).
+    /// </summary>
+    private static string DefuseFormula(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+
+    /// <summary>
+    /// A DataTable rather than dictionaries: it fixes the column order and still writes the header
+    /// row of a table with no rows.
+    /// </summary>
+    private static DataTable ToDataTable(Table table)
+    {
+        var data = new DataTable(table.Name);
+        for (var column = 0; column < table.Headers.Count; column++)
+        {
+            // MiniExcel heads a column with its caption; column names only need to be unique.
+            data.Columns.Add(new DataColumn($"c{column}", typeof(object)) { Caption = table.Headers[column] });
+        }
+
+        foreach (var row in table.Rows)
+        {
+            data.Rows.Add([.. row.Select(cell => (object?)cell.Number ?? cell.Text ?? (object)DBNull.Value)]);
+        }
+
+        return data;
+    }
+}

@@ -1,0 +1,42 @@
+namespace Reporting.Exports;
+
+/// <summary>
+/// The citizens' own words (answers to text questions), listed apart from the tallies because they
+/// cannot be counted. Blank answers are left out: the comment question may be skipped.
+/// </summary>
+public static class FreeTextAnswers
+{
+    public const string SheetName = "Ý kiến";
+
+    private static readonly string[] Headers =
+    [
+        ExportLabels.CommuneCode,
+        ExportLabels.CommuneName,
+        ExportLabels.QuestionId,
+        ExportLabels.Question,
+        "Ý kiến, kiến nghị",
+    ];
+
+    public static Table Build(
+        IReadOnlyList<Commune> communes,
+        IReadOnlyList<QuestionInfo> questions,
+        IEnumerable<ResponseRecord> responses,
+        ExportFilter filter)
+    {
+        var directory = new CommuneDirectory(communes);
+        var textQuestions = questions.Where(q => q.Type == "text").ToList();
+        var rows = responses
+            .Where(filter.Includes)
+            .SelectMany(response => textQuestions.Select((question, order) =>
+                (response.CommuneCode, response.SubmittedAt, question, order, Text: AnswerText.Of(question, response))))
+            .Where(answer => answer.Text.Length > 0)
+            .OrderBy(answer => answer.CommuneCode, directory)
+            .ThenBy(answer => answer.order)
+            .ThenBy(answer => answer.SubmittedAt)
+            .Select(answer => new Cell[]
+            {
+                answer.CommuneCode, directory.Name(answer.CommuneCode), answer.question.Id, answer.question.Text, answer.Text,
+            });
+        return new Table(SheetName, Headers, [.. rows]);
+    }
+}

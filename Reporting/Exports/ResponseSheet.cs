@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace Reporting.Exports;
+
+/// <summary>
+/// One row per response, for analysis elsewhere. Only the survey's own questions are exported: an
+/// answer key the survey file does not define (whatever put it there) never reaches the file.
+/// </summary>
+public static class ResponseSheet
+{
+    public const string SheetName = "Phiếu";
+
+    public static Table Build(
+        IReadOnlyList<Commune> communes,
+        IReadOnlyList<QuestionInfo> questions,
+        IEnumerable<ResponseRecord> responses,
+        ExportFilter filter)
+    {
+        var directory = new CommuneDirectory(communes);
+        string[] headers =
+        [
+            "Mã phiếu",
+            ExportLabels.CommuneCode,
+            ExportLabels.CommuneName,
+            "Thời điểm gửi (giờ Việt Nam)",
+            "Thời gian trả lời (giây)",
+            // The id in front keeps headers unique and lets an analyst match columns to the survey file.
+            .. questions.Select(q => $"[{q.Id}] {q.Text}"),
+            "Dấu hiệu cần kiểm tra",
+        ];
+        var rows = responses
+            .Where(filter.Includes)
+            .OrderBy(r => r.SubmittedAt)
+            .ThenBy(r => r.ResponseId, StringComparer.Ordinal)
+            .Select(response => Row(response, directory, questions));
+        return new Table(SheetName, headers, [.. rows]);
+    }
+
+    private static Cell[] Row(ResponseRecord response, CommuneDirectory directory, IReadOnlyList<QuestionInfo> questions) =>
+    [
+        response.ResponseId,
+        response.CommuneCode,
+        directory.Name(response.CommuneCode),
+        VietnamTime.Local(response.SubmittedAt).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture),
+        (int)Math.Round((response.SubmittedAt - response.StartedAt).TotalSeconds),
+        .. questions.Select(q => Answer(q, response)),
+        string.Join("; ", response.QualityFlags),
+    ];
+
+    /// <summary>A number question's answer stays a number, so the XLSX can sum and sort it.</summary>
+    private static Cell Answer(QuestionInfo question, ResponseRecord response)
+    {
+        var text = AnswerText.Of(question, response);
+        return question.Type == "number" && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : text;
+    }
+}

@@ -1,0 +1,88 @@
+using MiniExcelLibs;
+using Reporting.Exports;
+using static Reporting.Tests.Exports.SurveySeed;
+
+namespace Reporting.Tests.Exports;
+
+public sealed class XlsxExportTests
+{
+    private static List<object?[]> Sheet(byte[] xlsx, string name)
+    {
+        using var stream = new MemoryStream(xlsx);
+        return stream.Query(useHeaderRow: false, sheetName: name)
+            .Cast<IDictionary<string, object?>>()
+            .Select(row => row.Values.ToArray())
+            .ToList();
+    }
+
+    private static object?[] Expected(IReadOnlyList<Cell> row) =>
+        [.. row.Select(cell => cell.Number is { } number ? (object)(double)number : cell.Text is "" ? null : cell.Text)];
+
+    [Fact]
+    public void Holds_one_sheet_per_table_in_order()
+    {
+        var xlsx = ExportFiles.ToXlsx(BoardExport.Tables(Data, SurveyDays));
+
+        using var stream = new MemoryStream(xlsx);
+        Assert.Equal(["QCDC PKS02", "Thống kê", "Ý kiến", "Phiếu"], stream.GetSheetNames());
+    }
+
+    [Fact]
+    public void Every_cell_reads_back_as_written_numbers_as_numbers()
+    {
+        var tables = BoardExport.Tables(Data, SurveyDays);
+
+        var xlsx = ExportFiles.ToXlsx(tables);
+
+        foreach (var table in tables)
+        {
+            var rows = Sheet(xlsx, table.Name);
+            Assert.Equal([.. table.Headers], rows[0]);
+            Assert.Equal(table.Rows.Select(Expected), rows[1..]);
+        }
+    }
+
+    [Fact]
+    public void The_QCDC_sheet_keeps_its_labels_and_cumulative_figures()
+    {
+        var xlsx = ExportFiles.ToXlsx([QcdcDailySheet.Build(Communes, Days, SurveyDays)]);
+
+        var rows = Sheet(xlsx, "QCDC PKS02");
+        Assert.Equal("Số người, tổ chức tham gia đánh giá khảo sát (trong ngày)", rows[0][4]);
+        Assert.Equal(["Lũy kế", "Xã Tân Lập", null, 75d, 75d], rows[4]);
+        Assert.Equal(["13/06/2024", "Xã Tân Lập", null, null, 25d], rows[2]);
+        Assert.Equal(["Tổng cộng", "Toàn huyện", null, 175d, 143d], rows[^1]);
+    }
+
+    [Fact]
+    public void A_sheet_without_rows_still_has_its_headers()
+    {
+        var xlsx = ExportFiles.ToXlsx([FreeTextAnswers.Build(Communes, Questions, [], SurveyDays)]);
+
+        var header = Assert.Single(Sheet(xlsx, "Ý kiến"));
+        Assert.Equal(["Mã xã", "Tên xã, phường, thị trấn", "Mã câu hỏi", "Câu hỏi", "Ý kiến, kiến nghị"], header);
+    }
+
+    [Fact]
+    public void Text_that_looks_like_a_formula_stays_text()
+    {
+        var xlsx = ExportFiles.ToXlsx([new Table("t", ["Ý kiến"], [["=1+1"]])]);
+
+        Assert.Equal("=1+1", Sheet(xlsx, "t")[1][0]);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Thống kê theo xã/phường")]
+    [InlineData("Tên sheet dài hơn ba mươi mốt ký tự")]
+    public void A_sheet_name_Excel_would_refuse_is_rejected(string name)
+    {
+        Assert.Throws<ArgumentException>(() => ExportFiles.ToXlsx([new Table(name, ["a"], [])]));
+    }
+
+    [Fact]
+    public void Two_sheets_with_one_name_are_rejected()
+    {
+        Assert.Throws<ArgumentException>(() => ExportFiles.ToXlsx([new Table("t", ["a"], []), new Table("t", ["b"], [])]));
+    }
+}
