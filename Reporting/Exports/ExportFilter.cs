@@ -20,7 +20,7 @@ public sealed record ExportFilter(DateOnly From, DateOnly To, IReadOnlyCollectio
 
     /// <summary>A response counts for the Vietnam day on which it was submitted.</summary>
     public bool Includes(ResponseRecord response) =>
-        Includes(response.CommuneCode, VietnamTime.Day(response.SubmittedAt));
+        Includes(response.CommuneCode, VietnamTime.DateOf(response.SubmittedAt));
 
     private bool Includes(string communeCode, DateOnly day) =>
         day >= From && day <= To && (AllCommunes || Communes!.Contains(communeCode));

@@ -41,7 +41,7 @@ public static class ResponseSheet
         response.ResponseId,
         response.CommuneCode,
         directory.Name(response.CommuneCode),
-        VietnamTime.Local(response.SubmittedAt).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture),
+        VietnamTime.ToLocal(response.SubmittedAt).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture),
         (int)Math.Round((response.SubmittedAt - response.StartedAt).TotalSeconds),
         .. questions.Select(q => Answer(q, response)),
         string.Join("; ", response.QualityFlags),

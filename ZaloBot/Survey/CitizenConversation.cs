@@ -1,5 +1,6 @@
 using System.Globalization;
 using ZaloBot.Conversation;
+using Reporting;
 using ZaloBot.Storage;
 using ZaloBot.Zalo;
 

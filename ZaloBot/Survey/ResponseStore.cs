@@ -1,4 +1,5 @@
 using LiteDB;
+using Reporting;
 using ZaloBot.Storage;
 
 namespace ZaloBot.Survey;

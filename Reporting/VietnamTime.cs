@@ -1,6 +1,6 @@
-namespace ZaloBot.Storage;
+namespace Reporting;
 
-/// <summary>Every date a person sees or sets is Asia/Ho_Chi_Minh; everything stored is UTC.</summary>
+/// <summary>Every date and time a person sees or sets is Asia/Ho_Chi_Minh; everything stored is UTC.</summary>
 public static class VietnamTime
 {
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
