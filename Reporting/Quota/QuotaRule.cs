@@ -1,0 +1,53 @@
+namespace Reporting.Quota;
+
+public static class QuotaRule
+{
+    public static QuotaResult Evaluate(int? visitors, int respondents, QuotaOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(respondents);
+        if (visitors is not { } v)
+        {
+            return new QuotaResult(null, respondents, QuotaStatus.NotReported, Suspicious: false, Band: null);
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(v, nameof(visitors));
+        var band = BandFor(v, options);
+        // Above wins over Below when the band is empty (a handful of visitors but more answers than
+        // the upper ratio allows): too many answers is the finding that needs checking.
+        var status = respondents > band.Highest ? QuotaStatus.Above
+            : respondents < band.Lowest ? QuotaStatus.Below
+            : QuotaStatus.OnTarget;
+        return new QuotaResult(v, respondents, status, Suspicious: respondents > v, band);
+    }
+
+    /// <summary>
+    /// Judges a commune over several days (the plan counts the quota over "các ngày tiến hành khảo
+    /// sát") by applying the daily rule to the totals. Only days with a visitor count take part,
+    /// their answers included: answers from an unreported day have no visitors to be compared
+    /// with and would otherwise look like an excess.
+    /// </summary>
+    public static QuotaResult EvaluatePeriod(IEnumerable<CommuneDay> days, QuotaOptions options)
+    {
+        var all = days.ToList();
+        if (all.Select(d => d.CommuneCode).Distinct().Count() > 1)
+        {
+            throw new ArgumentException("A period is judged for one commune at a time.", nameof(days));
+        }
+
+        var reported = all.Where(d => d.Visitors is not null).ToList();
+        return reported.Count == 0
+            ? Evaluate(null, all.Sum(d => d.Respondents), options)
+            : Evaluate(reported.Sum(d => d.Visitors!.Value), reported.Sum(d => d.Respondents), options);
+    }
+
+    private static QuotaBand BandFor(int visitors, QuotaOptions o)
+    {
+        // The plan relaxes the minimum for crowded desks ("quá đông thì ... tối thiểu đạt 20 phiếu"):
+        // a fixed floor replaces the ratio, the ceiling still follows the visitors.
+        var lowest = visitors > o.CrowdedVisitorThreshold
+            ? o.CrowdedMinRespondents
+            : Math.Max((int)Math.Ceiling(o.LowerRatio * visitors), o.MinRespondents);
+        var highest = (int)Math.Floor(o.UpperRatio * visitors);
+        return new QuotaBand(lowest, highest);
+    }
+}
