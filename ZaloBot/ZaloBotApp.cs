@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
+using ZaloBot.Conversation;
 using ZaloBot.Sandbox;
 using ZaloBot.Storage;
+using ZaloBot.Survey;
 using ZaloBot.Webhook;
 using ZaloBot.Zalo;
 
@@ -18,6 +20,7 @@ public static class ZaloBotApp
 
         builder.AddStorage();
         builder.AddZalo();
+        builder.AddSurvey();
         builder.AddSandbox();
         configure?.Invoke(builder);
 
@@ -36,13 +39,20 @@ public static class ZaloBotApp
         try
         {
             var app = Build(args);
-            _ = app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value; // validates before the host logs a stack trace
+            // Check the configuration and the survey file before the host starts and logs a stack trace.
+            _ = app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value;
+            _ = app.Services.GetRequiredService<SurveyCatalog>();
             await app.RunAsync();
             return 0;
         }
         catch (OptionsValidationException e)
         {
             Console.Error.WriteLine("Configuration error: " + string.Join(" ", e.Failures));
+            return 2;
+        }
+        catch (SurveyDefinitionException e)
+        {
+            Console.Error.WriteLine("Survey file error: " + e.Message);
             return 2;
         }
     }

@@ -1,19 +1,25 @@
-using ZaloBot.Zalo;
+using ZaloBot.Survey;
 
 namespace ZaloBot.Webhook;
 
 /// <summary>Routes a stored event to the feature that handles it.</summary>
-public sealed class EventDispatcher(Outbox outbox, ILogger<EventDispatcher> logger)
+public sealed class EventDispatcher(CitizenConversation citizens, ILogger<EventDispatcher> logger)
 {
     public Task DispatchAsync(ZaloEvent e, CancellationToken ct)
     {
         switch (e.Name)
         {
             case "user_send_text" when e.UserId is { } user:
-                outbox.SendText(user, "Đã nhận: " + e.Text);
+                citizens.OnText(user, e.Text ?? "");
                 break;
-            case "user_send_image" or "follow" or "unfollow" or "user_submit_info":
-                logger.LogInformation("Event {Event} received", e.Name);
+            case "follow" when e.UserId is { } user:
+                citizens.OnFollow(user);
+                break;
+            case "user_send_image" when e.UserId is { } user:
+                citizens.OnText(user, e.Text ?? "");
+                break;
+            case "unfollow" or "user_submit_info":
+                logger.LogInformation("Event {Event} noted", e.Name);
                 break;
             default:
                 logger.LogInformation("Event {Event} ignored", e.Name);
