@@ -93,10 +93,10 @@ internal sealed class SurveyDefinitionValidator(string fileName)
         }
         var prefix = $"question '{question.Id}' showIf";
         Require(all.Any(q => q.Id == showIf.Question), $"{prefix} names unknown question '{showIf.Question}'");
-        var target = earlier.Find(q => q.Id == showIf.Question);
-        Require(target is not null, $"{prefix} names '{showIf.Question}', which is not an earlier question");
+        var target = earlier.Find(q => q.Id == showIf.Question)
+            ?? throw Problem($"{prefix} names '{showIf.Question}', which is not an earlier question");
         Require(showIf.AnyOf.Count > 0, $"{prefix} lists no options in anyOf");
-        var unknown = showIf.AnyOf.Find(id => !target!.Options.Exists(o => o.Id == id));
+        var unknown = showIf.AnyOf.Find(id => !target.Options.Exists(o => o.Id == id));
         Require(unknown is null, $"{prefix} names unknown option '{unknown}' of question '{showIf.Question}'");
     }
 
@@ -104,7 +104,9 @@ internal sealed class SurveyDefinitionValidator(string fileName)
     {
         if (!condition)
         {
-            throw new SurveyDefinitionException($"Survey file {fileName}: {problem}");
+            throw Problem(problem);
         }
     }
+
+    private SurveyDefinitionException Problem(string problem) => new($"Survey file {fileName}: {problem}");
 }
