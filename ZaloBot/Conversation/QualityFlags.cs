@@ -13,7 +13,7 @@ public static class QualityFlags
         {
             flags.Add(TooFast);
         }
-        var deskTime = TimeOnly.FromDateTime(VietnamTime.ToLocal(submittedAt));
+        var deskTime = TimeOnly.FromDateTime(SurveyTimeZone.ToLocal(submittedAt));
         if (deskTime < options.DeskOpensAt || deskTime > options.DeskClosesAt)
         {
             flags.Add(OutsideDeskHours);
