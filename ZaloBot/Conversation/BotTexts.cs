@@ -102,6 +102,11 @@ public static class BotTexts
     public static string Closed(SurveyDefinition survey) =>
         $"{survey.Title}\nĐợt khảo sát đã kết thúc. Thời gian khảo sát: {Window(survey)}. Cảm ơn ông/bà đã quan tâm.";
 
+    /// <summary>For a citizen who writes again after submitting: one response per person.</summary>
+    public static string AlreadyAnswered(DateTimeOffset submittedAt) =>
+        $"Ông/bà đã gửi phiếu khảo sát lúc {Format(SurveyTimeZone.ToLocal(submittedAt))}. Mỗi người chỉ trả lời một lần. " +
+        "Cảm ơn ông/bà đã tham gia!";
+
     /// <summary>Joins the parts that are present into one message, a blank line apart.</summary>
     public static string Join(params string?[] parts) => string.Join("\n\n", parts.Where(p => !string.IsNullOrEmpty(p)));
 
