@@ -11,6 +11,10 @@ public static class VietnamTime
 
     public static DateOnly DateOf(DateTime utc) => DateOf(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
 
+    /// <summary>A Vietnam wall-clock time (as a survey file or a person writes it) as an instant.</summary>
+    public static DateTimeOffset FromLocal(DateTime local) =>
+        new(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone.GetUtcOffset(local));
+
     /// <summary>The UTC instant at which a Vietnam calendar day starts.</summary>
     public static DateTime StartOfDayUtc(DateOnly date) =>
         TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), Zone);

@@ -1,3 +1,4 @@
+using Reporting;
 using System.Globalization;
 
 namespace ZaloBot.Conversation;
@@ -104,7 +105,7 @@ public static class BotTexts
 
     /// <summary>For a citizen who writes again after submitting: one response per person.</summary>
     public static string AlreadyAnswered(DateTimeOffset submittedAt) =>
-        $"Ông/bà đã gửi phiếu khảo sát lúc {Format(SurveyTimeZone.ToLocal(submittedAt))}. Mỗi người chỉ trả lời một lần. " +
+        $"Ông/bà đã gửi phiếu khảo sát lúc {Format(VietnamTime.ToLocal(submittedAt).DateTime)}. Mỗi người chỉ trả lời một lần. " +
         "Cảm ơn ông/bà đã tham gia!";
 
     /// <summary>Joins the parts that are present into one message, a blank line apart.</summary>

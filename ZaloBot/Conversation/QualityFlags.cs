@@ -1,3 +1,4 @@
+using Reporting;
 namespace ZaloBot.Conversation;
 
 /// <summary>Marks on a response worth a second look in the reports; recorded, never used to reject.</summary>
@@ -13,7 +14,7 @@ public static class QualityFlags
         {
             flags.Add(TooFast);
         }
-        var deskTime = TimeOnly.FromDateTime(SurveyTimeZone.ToLocal(submittedAt));
+        var deskTime = TimeOnly.FromDateTime(VietnamTime.ToLocal(submittedAt).DateTime);
         if (deskTime < options.DeskOpensAt || deskTime > options.DeskClosesAt)
         {
             flags.Add(OutsideDeskHours);

@@ -1,3 +1,4 @@
+using Reporting;
 namespace ZaloBot.Conversation;
 
 /// <summary>
@@ -19,7 +20,7 @@ public sealed record SurveyDefinition
     public List<CommuneDefinition> Communes { get; init; } = [];
     public List<QuestionDefinition> Questions { get; init; } = [];
 
-    public bool IsOpenAt(DateTimeOffset now) => now >= SurveyTimeZone.FromLocal(OpensAt) && now < SurveyTimeZone.FromLocal(ClosesAt);
+    public bool IsOpenAt(DateTimeOffset now) => now >= VietnamTime.FromLocal(OpensAt) && now < VietnamTime.FromLocal(ClosesAt);
 
     public QuestionDefinition Question(string id) => Questions.Single(q => q.Id == id);
 

@@ -1,3 +1,4 @@
+using Reporting;
 namespace ZaloBot.Conversation;
 
 /// <summary>
@@ -32,7 +33,7 @@ public sealed class SurveyEngine
     {
         if (!survey.IsOpenAt(now))
         {
-            return Reply(null, now < SurveyTimeZone.FromLocal(survey.OpensAt) ? BotTexts.NotYetOpen(survey) : BotTexts.Closed(survey));
+            return Reply(null, now < VietnamTime.FromLocal(survey.OpensAt) ? BotTexts.NotYetOpen(survey) : BotTexts.Closed(survey));
         }
         var state = NewConversation(now, firstText);
         return Reply(state, BotTexts.Greeting(survey), prompts.For(state));

@@ -23,9 +23,6 @@ public sealed class Database : IDisposable
 
     public ILiteCollection<T> Collection<T>(string name) => Lite.GetCollection<T>(name);
 
-    public void Dispose()
-    {
-        Lite.Checkpoint();
-        Lite.Dispose();
-    }
+    /// <summary>Closing the database also checkpoints its log into the data file.</summary>
+    public void Dispose() => Lite.Dispose();
 }

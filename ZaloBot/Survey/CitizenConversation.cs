@@ -29,7 +29,7 @@ public sealed class CitizenConversation(
         var now = clock.GetUtcNow();
         var respondent = responses.RespondentKey(userId);
         if (responses.Find(survey.Id, respondent) is { } earlier)
-            return [BotTexts.AlreadyAnswered(VietnamTime.ToLocal(new DateTimeOffset(earlier.SubmittedAt, TimeSpan.Zero)))];
+            return [BotTexts.AlreadyAnswered(new DateTimeOffset(earlier.SubmittedAt, TimeSpan.Zero))];
 
         var state = conversations.Load(userId);
         var result = state is null ? catalog.Engine.Start(now, text) : catalog.Engine.Handle(state, text ?? "", now);
@@ -38,7 +38,7 @@ public sealed class CitizenConversation(
         {
             conversations.Delete(userId);
             if (!responses.TryAdd(ToStored(done, respondent)))
-                return [BotTexts.AlreadyAnswered(VietnamTime.ToLocal(now))];
+                return [BotTexts.AlreadyAnswered(now)];
             logger.LogInformation("Response stored for commune {Commune}", done.CommuneCode);
         }
         else if (result.State is null)

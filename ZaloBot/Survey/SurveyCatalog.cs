@@ -9,11 +9,9 @@ namespace ZaloBot.Survey;
 /// </summary>
 public sealed class SurveyCatalog
 {
-    public const string DefaultPath = "Conversation/survey.pks02.json";
-
     public SurveyCatalog(IConfiguration configuration, IOptions<SurveyEngineOptions> options)
     {
-        Path = Resolve(configuration["Survey:DefinitionPath"] ?? DefaultPath);
+        Path = Resolve(configuration["Survey:DefinitionPath"] ?? SurveyDefinitionLoader.DefaultFile);
         Definition = SurveyDefinitionLoader.Load(Path);
         Engine = new SurveyEngine(Definition, options.Value);
         Communes = Definition.Communes.Select(c => new Reporting.Commune(c.Code, c.Name)).ToList();
