@@ -3,6 +3,7 @@ using ZaloBot.Conversation;
 using ZaloBot.Sandbox;
 using ZaloBot.Storage;
 using ZaloBot.Survey;
+using ZaloBot.Volunteers;
 using ZaloBot.Webhook;
 using ZaloBot.Zalo;
 
@@ -21,6 +22,7 @@ public static class ZaloBotApp
         builder.AddStorage();
         builder.AddZalo();
         builder.AddSurvey();
+        builder.AddVolunteerStores();
         builder.AddSandbox();
         configure?.Invoke(builder);
 

@@ -1,0 +1,59 @@
+using LiteDB;
+
+namespace ZaloBot.Volunteers;
+
+/// <summary>A correction of a day's visitor count: who changed it, when, and from what.</summary>
+public sealed class VisitorCountChange
+{
+    public string StaffKey { get; set; } = "";
+
+    public DateTime At { get; set; }
+
+    public int? OldValue { get; set; }
+
+    public int NewValue { get; set; }
+}
+
+/// <summary>The visitors at a commune's one-stop desk on one Vietnam day, with its history.</summary>
+public sealed class VisitorCount
+{
+    /// <summary>"X07|2024-06-12".</summary>
+    [BsonId]
+    public string Id { get; set; } = "";
+
+    public string CommuneCode { get; set; } = "";
+
+    public DateTime Date { get; set; }
+
+    public int Visitors { get; set; }
+
+    public List<VisitorCountChange> History { get; set; } = [];
+}
+
+public sealed class VisitorCounts(Storage.Database db)
+{
+    private readonly ILiteCollection<VisitorCount> counts = db.Collection<VisitorCount>("visitor_counts");
+
+    private static string IdOf(string commune, DateOnly date) => $"{commune}|{date:yyyy-MM-dd}";
+
+    public int? On(string commune, DateOnly date) => counts.FindById(IdOf(commune, date))?.Visitors;
+
+    public VisitorCount? Find(string commune, DateOnly date) => counts.FindById(IdOf(commune, date));
+
+    /// <summary>Sets the day's count; a later report the same day corrects it and keeps the old value in the history.</summary>
+    public VisitorCount Report(string commune, DateOnly date, int visitors, string staffKey, DateTime now)
+    {
+        var count = Find(commune, date) ?? new VisitorCount
+        {
+            Id = IdOf(commune, date),
+            CommuneCode = commune,
+            Date = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+        };
+        count.History.Add(new VisitorCountChange { StaffKey = staffKey, At = now, OldValue = count.History.Count == 0 ? null : count.Visitors, NewValue = visitors });
+        count.Visitors = visitors;
+        counts.Upsert(count);
+        return count;
+    }
+
+    public IReadOnlyList<VisitorCount> All() => counts.FindAll().ToList();
+}
