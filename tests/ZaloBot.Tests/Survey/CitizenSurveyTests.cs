@@ -1,0 +1,171 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using ZaloBot.Survey;
+using ZaloBot.Tests.Support;
+
+namespace ZaloBot.Tests.Survey;
+
+/// <summary>The survey end to end: signed events in, replies out to the fake Zalo server, responses stored.</summary>
+public sealed class CitizenSurveyTests : IAsyncLifetime
+{
+    /// <summary>A full run of the default PKS02 survey, knowing the chairman, with a comment.</summary>
+    public static readonly string[] FullRun = ["2", "1", "1,3", "1", "2", "2", "1", "1", "2", "1", "Tốt lắm 👍", "1"];
+
+    private FakeZaloServer zalo = null!;
+    private BotHost bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        zalo = await FakeZaloServer.StartAsync();
+        bot = await BotHost.StartAsync(zalo);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await bot.DisposeAsync();
+        await zalo.DisposeAsync();
+    }
+
+    private async Task AnswerAsync(string userId, params string[] texts)
+    {
+        foreach (var text in texts)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await bot.SendTextAsync(userId, text)).StatusCode);
+            await bot.IdleAsync();
+        }
+    }
+
+    private IReadOnlyList<string> RepliesTo(string userId) =>
+        zalo.CallsTo("/v3.0/oa/message/cs")
+            .Where(c => c.Json["recipient"]!["user_id"]!.GetValue<string>() == userId)
+            .Select(c => c.Json["message"]!["text"]!.GetValue<string>())
+            .ToList();
+
+    private IReadOnlyList<StoredResponse> Responses => bot.Get<ResponseStore>().All("PKS02_2024");
+
+    [Fact]
+    public async Task A_full_survey_ends_in_exactly_one_stored_response_without_the_raw_user_id()
+    {
+        const string citizen = "5550001112223334445";
+        await AnswerAsync(citizen, ["#X07", .. FullRun]);
+
+        var response = Assert.Single(Responses);
+        Assert.Equal("X07", response.CommuneCode);
+        Assert.Equal(["25_49"], response.Answers["age"]);
+        Assert.Equal(["dat_dai", "ho_tich"], response.Answers["field"]);
+        Assert.Equal(["co"], response.Answers["knows"]);
+        Assert.Equal(["Tốt lắm 👍"], response.Answers["comment"]);
+        Assert.DoesNotContain(citizen, System.Text.Json.JsonSerializer.Serialize(response));
+        Assert.Null(bot.Get<ConversationStore>().Load(citizen));
+        Assert.Contains("Câu 1/11", RepliesTo(citizen)[0]);
+    }
+
+    [Fact]
+    public async Task The_same_citizen_coming_back_is_told_politely_they_already_took_part()
+    {
+        const string citizen = "5550001112223334446";
+        await AnswerAsync(citizen, ["X07", .. FullRun]);
+        await AnswerAsync(citizen, "X07");
+
+        Assert.Single(Responses);
+        Assert.Contains("đã gửi phiếu", RepliesTo(citizen)[^1]);
+    }
+
+    [Fact]
+    public async Task Twenty_citizens_answering_at_once_in_different_communes_each_get_their_own_response()
+    {
+        var citizens = Enumerable.Range(0, 20).Select(i => (Id: "66600000000000000" + i.ToString("D2"), Commune: "X" + (i + 1).ToString("D2"))).ToList();
+        foreach (var step in new[] { "start" }.Concat(FullRun))
+        {
+            var posts = citizens.Select(c => bot.SendTextAsync(c.Id, step == "start" ? c.Commune : step));
+            Assert.All(await Task.WhenAll(posts), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            await bot.IdleAsync();
+        }
+
+        var byCommune = Responses.ToDictionary(r => r.CommuneCode);
+        Assert.Equal(20, byCommune.Count);
+        Assert.Equal(citizens.Select(c => c.Commune).Order(), byCommune.Keys.Order());
+        Assert.All(Responses, r => Assert.Equal(["Tốt lắm 👍"], r.Answers["comment"]));
+    }
+
+    [Fact]
+    public async Task A_duplicate_delivery_of_the_final_confirmation_stores_one_response()
+    {
+        const string citizen = "5550001112223334447";
+        await AnswerAsync(citizen, ["X07", .. FullRun[..^1]]);
+
+        var confirm = bot.TextEvent(citizen, "1");
+        var posts = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => bot.PostEventAsync(confirm)));
+        Assert.All(posts, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await bot.IdleAsync();
+        await AnswerAsync(citizen, "1");
+
+        Assert.Single(Responses);
+    }
+
+    [Fact]
+    public async Task After_a_completed_survey_and_a_clean_shutdown_the_raw_zalo_id_is_nowhere_in_the_data_file()
+    {
+        const string citizen = "5550001112223334448";
+        await AnswerAsync(citizen, ["X07", .. FullRun]);
+        var dbPath = Path.Combine(bot.DataDir, "survey.db");
+        await bot.RestartAsync(start: false); // stops the service cleanly (the log is folded into the data file)
+
+        foreach (var file in Directory.GetFiles(bot.DataDir))
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(citizen)));
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(citizen)));
+        }
+        Assert.True(File.Exists(dbPath));
+    }
+}
+
+public sealed class ClosedSurveyTests
+{
+    [Fact]
+    public async Task Outside_the_window_the_citizen_gets_the_dates_and_nothing_is_stored()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "zalobot-tests", Guid.NewGuid().ToString("N") + ".json");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var survey = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Conversation", "survey.pks02.json")))!;
+        survey["opensAt"] = "2024-06-12T07:00:00";
+        survey["closesAt"] = "2024-06-14T17:00:00";
+        File.WriteAllText(file, survey.ToJsonString());
+
+        await using var zalo = await FakeZaloServer.StartAsync();
+        await using var bot = await BotHost.StartAsync(zalo, new Dictionary<string, string?> { ["Survey:DefinitionPath"] = file });
+        await bot.SendTextAsync("5550001112223334449", "X07");
+        await bot.IdleAsync();
+
+        var reply = Assert.Single(zalo.CallsTo("/v3.0/oa/message/cs")).Json["message"]!["text"]!.GetValue<string>();
+        Assert.Contains("14/06/2024", reply);
+        Assert.Empty(bot.Get<ResponseStore>().All("PKS02_2024"));
+        Assert.Null(bot.Get<ConversationStore>().Load("5550001112223334449"));
+    }
+
+    [Fact]
+    public async Task A_broken_survey_file_stops_the_start_with_a_message_naming_the_problem()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "zalobot-tests", Guid.NewGuid().ToString("N") + ".json");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var survey = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Conversation", "survey.pks02.json")))!;
+        survey["closesAt"] = "2020-01-01T00:00:00";
+        File.WriteAllText(file, survey.ToJsonString());
+
+        var error = Console.Error;
+        using var captured = new StringWriter();
+        Console.SetError(captured);
+        try
+        {
+            var code = await ZaloBotApp.RunAsync([$"--Survey:DefinitionPath={file}", "--urls=http://127.0.0.1:0", $"--Storage:Path={Path.ChangeExtension(file, ".db")}"]);
+            Assert.Equal(2, code);
+        }
+        finally
+        {
+            Console.SetError(error);
+        }
+        Assert.Contains("closesAt", captured.ToString());
+    }
+}
