@@ -7,42 +7,21 @@ using ZaloBot.Tests.Support;
 namespace ZaloBot.Tests.Survey;
 
 /// <summary>The survey end to end: signed events in, replies out to the fake Zalo server, responses stored.</summary>
-public sealed class CitizenSurveyTests : IAsyncLifetime
+public sealed class CitizenSurveyTests : BotTests
 {
     /// <summary>A full run of the default PKS02 survey, knowing the chairman, with a comment.</summary>
     public static readonly string[] FullRun = ["2", "1", "1,3", "1", "2", "2", "1", "1", "2", "1", "Tốt lắm 👍", "1"];
-
-    private FakeZaloServer zalo = null!;
-    private BotHost bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        zalo = await FakeZaloServer.StartAsync();
-        bot = await BotHost.StartAsync(zalo);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await bot.DisposeAsync();
-        await zalo.DisposeAsync();
-    }
 
     private async Task AnswerAsync(string userId, params string[] texts)
     {
         foreach (var text in texts)
         {
-            Assert.Equal(HttpStatusCode.OK, (await bot.SendTextAsync(userId, text)).StatusCode);
-            await bot.IdleAsync();
+            Assert.Equal(HttpStatusCode.OK, (await Bot.SendTextAsync(userId, text)).StatusCode);
+            await Bot.IdleAsync();
         }
     }
 
-    private IReadOnlyList<string> RepliesTo(string userId) =>
-        zalo.CallsTo("/v3.0/oa/message/cs")
-            .Where(c => c.Json["recipient"]!["user_id"]!.GetValue<string>() == userId)
-            .Select(c => c.Json["message"]!["text"]!.GetValue<string>())
-            .ToList();
-
-    private IReadOnlyList<StoredResponse> Responses => bot.Get<ResponseStore>().All("PKS02_2024");
+    private IReadOnlyList<StoredResponse> Responses => Bot.Get<ResponseStore>().All("PKS02_2024");
 
     [Fact]
     public async Task A_full_survey_ends_in_exactly_one_stored_response_without_the_raw_user_id()
@@ -57,7 +36,7 @@ public sealed class CitizenSurveyTests : IAsyncLifetime
         Assert.Equal(["co"], response.Answers["knows"]);
         Assert.Equal(["Tốt lắm 👍"], response.Answers["comment"]);
         Assert.DoesNotContain(citizen, System.Text.Json.JsonSerializer.Serialize(response));
-        Assert.Null(bot.Get<ConversationStore>().Load(citizen));
+        Assert.Null(Bot.Get<ConversationStore>().Load(citizen));
         Assert.Contains("Câu 1/11", RepliesTo(citizen)[0]);
     }
 
@@ -78,9 +57,9 @@ public sealed class CitizenSurveyTests : IAsyncLifetime
         var citizens = Enumerable.Range(0, 20).Select(i => (Id: "66600000000000000" + i.ToString("D2"), Commune: "X" + (i + 1).ToString("D2"))).ToList();
         foreach (var step in new[] { "start" }.Concat(FullRun))
         {
-            var posts = citizens.Select(c => bot.SendTextAsync(c.Id, step == "start" ? c.Commune : step));
+            var posts = citizens.Select(c => Bot.SendTextAsync(c.Id, step == "start" ? c.Commune : step));
             Assert.All(await Task.WhenAll(posts), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-            await bot.IdleAsync();
+            await Bot.IdleAsync();
         }
 
         var byCommune = Responses.ToDictionary(r => r.CommuneCode);
@@ -95,10 +74,10 @@ public sealed class CitizenSurveyTests : IAsyncLifetime
         const string citizen = "5550001112223334447";
         await AnswerAsync(citizen, ["X07", .. FullRun[..^1]]);
 
-        var confirm = bot.TextEvent(citizen, "1");
-        var posts = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => bot.PostEventAsync(confirm)));
+        var confirm = Bot.TextEvent(citizen, "1");
+        var posts = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Bot.PostEventAsync(confirm)));
         Assert.All(posts, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        await bot.IdleAsync();
+        await Bot.IdleAsync();
         await AnswerAsync(citizen, "1");
 
         Assert.Single(Responses);
@@ -109,10 +88,10 @@ public sealed class CitizenSurveyTests : IAsyncLifetime
     {
         const string citizen = "5550001112223334448";
         await AnswerAsync(citizen, ["X07", .. FullRun]);
-        var dbPath = Path.Combine(bot.DataDir, "survey.db");
-        await bot.RestartAsync(start: false); // stops the service cleanly (the log is folded into the data file)
+        var dbPath = Path.Combine(Bot.DataDir, "survey.db");
+        await Bot.RestartAsync(start: false); // stops the service cleanly (the log is folded into the data file)
 
-        foreach (var file in Directory.GetFiles(bot.DataDir))
+        foreach (var file in Directory.GetFiles(Bot.DataDir))
         {
             var bytes = await File.ReadAllBytesAsync(file);
             Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(citizen)));
@@ -124,15 +103,25 @@ public sealed class CitizenSurveyTests : IAsyncLifetime
 
 public sealed class ClosedSurveyTests
 {
-    [Fact]
-    public async Task Outside_the_window_the_citizen_gets_the_dates_and_nothing_is_stored()
+    /// <summary>A copy of the shipped survey file with some fields changed.</summary>
+    private static string SurveyFileWith(Action<JsonNode> change)
     {
         var file = Path.Combine(Path.GetTempPath(), "zalobot-tests", Guid.NewGuid().ToString("N") + ".json");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         var survey = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Conversation", "survey.pks02.json")))!;
-        survey["opensAt"] = "2024-06-12T07:00:00";
-        survey["closesAt"] = "2024-06-14T17:00:00";
+        change(survey);
         File.WriteAllText(file, survey.ToJsonString());
+        return file;
+    }
+
+    [Fact]
+    public async Task Outside_the_window_the_citizen_gets_the_dates_and_nothing_is_stored()
+    {
+        var file = SurveyFileWith(s =>
+        {
+            s["opensAt"] = "2024-06-12T07:00:00";
+            s["closesAt"] = "2024-06-14T17:00:00";
+        });
 
         await using var zalo = await FakeZaloServer.StartAsync();
         await using var bot = await BotHost.StartAsync(zalo, new Dictionary<string, string?> { ["Survey:DefinitionPath"] = file });
@@ -148,11 +137,7 @@ public sealed class ClosedSurveyTests
     [Fact]
     public async Task A_broken_survey_file_stops_the_start_with_a_message_naming_the_problem()
     {
-        var file = Path.Combine(Path.GetTempPath(), "zalobot-tests", Guid.NewGuid().ToString("N") + ".json");
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var survey = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Conversation", "survey.pks02.json")))!;
-        survey["closesAt"] = "2020-01-01T00:00:00";
-        File.WriteAllText(file, survey.ToJsonString());
+        var file = SurveyFileWith(s => s["closesAt"] = "2020-01-01T00:00:00");
 
         var error = Console.Error;
         using var captured = new StringWriter();

@@ -7,39 +7,24 @@ using ZaloBot.Zalo;
 
 namespace ZaloBot.Tests.Webhook;
 
-public sealed class WebhookIntakeTests : IAsyncLifetime
+public sealed class WebhookIntakeTests : BotTests
 {
     private const string Citizen = "2468458835296197922";
-    private FakeZaloServer zalo = null!;
-    private BotHost bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        zalo = await FakeZaloServer.StartAsync();
-        bot = await BotHost.StartAsync(zalo);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await bot.DisposeAsync();
-        await zalo.DisposeAsync();
-    }
-
     [Fact]
     public async Task Healthz_answers_200_once_ready()
     {
-        var response = await bot.Http.GetAsync("/healthz");
+        var response = await Bot.Http.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
     public async Task A_signed_text_event_gives_exactly_one_reply_with_the_right_header_and_body()
     {
-        var response = await bot.SendTextAsync(Citizen, "Xin chào");
+        var response = await Bot.SendTextAsync(Citizen, "Xin chào");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await bot.IdleAsync();
+        await Bot.IdleAsync();
 
-        var call = Assert.Single(zalo.CallsTo("/v3.0/oa/message/cs"));
+        var call = Assert.Single(Zalo.CallsTo("/v3.0/oa/message/cs"));
         Assert.Equal("access-1", call.Headers["access_token"]);
         Assert.StartsWith("application/json", call.Headers["content-type"]);
         var body = call.Json;
@@ -50,55 +35,55 @@ public sealed class WebhookIntakeTests : IAsyncLifetime
     [Fact]
     public async Task The_same_event_delivered_three_times_gives_one_reply()
     {
-        var body = bot.TextEvent(Citizen, "X07");
+        var body = Bot.TextEvent(Citizen, "X07");
         for (var i = 0; i < 3; i++)
-            Assert.Equal(HttpStatusCode.OK, (await bot.PostEventAsync(body)).StatusCode);
-        await bot.IdleAsync();
-        Assert.Single(zalo.CallsTo("/v3.0/oa/message/cs"));
+            Assert.Equal(HttpStatusCode.OK, (await Bot.PostEventAsync(body)).StatusCode);
+        await Bot.IdleAsync();
+        Assert.Single(Zalo.CallsTo("/v3.0/oa/message/cs"));
     }
 
     [Fact]
     public async Task The_same_event_delivered_three_times_at_once_gives_one_reply()
     {
-        var body = bot.TextEvent(Citizen, "X07");
-        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => bot.PostEventAsync(body)));
+        var body = Bot.TextEvent(Citizen, "X07");
+        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Bot.PostEventAsync(body)));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        await bot.IdleAsync();
-        Assert.Single(zalo.CallsTo("/v3.0/oa/message/cs"));
-        Assert.Single(bot.Get<Inbox>().Queue.All());
+        await Bot.IdleAsync();
+        Assert.Single(Zalo.CallsTo("/v3.0/oa/message/cs"));
+        Assert.Single(Bot.Get<Inbox>().Queue.All());
     }
 
     [Fact]
     public async Task A_bad_signature_is_refused_with_401_and_nothing_is_stored()
     {
-        var body = bot.TextEvent(Citizen, "X07");
-        var response = await bot.PostEventAsync(body, BotHost.Sign(body, "another-secret"));
+        var body = Bot.TextEvent(Citizen, "X07");
+        var response = await Bot.PostEventAsync(body, BotHost.Sign(body, "another-secret"));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(bot.Get<Inbox>().Queue.All());
+        Assert.Empty(Bot.Get<Inbox>().Queue.All());
     }
 
     [Fact]
     public async Task A_missing_signature_is_refused_with_401()
     {
-        var response = await bot.PostRawAsync(Encoding.UTF8.GetBytes(bot.TextEvent(Citizen, "X07")), signature: null);
+        var response = await Bot.PostRawAsync(Encoding.UTF8.GetBytes(Bot.TextEvent(Citizen, "X07")), signature: null);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(bot.Get<Inbox>().Queue.All());
+        Assert.Empty(Bot.Get<Inbox>().Queue.All());
     }
 
     [Fact]
     public async Task An_event_for_another_app_is_refused_even_when_correctly_signed()
     {
-        var node = JsonNode.Parse(bot.TextEvent(Citizen, "X07"))!;
+        var node = JsonNode.Parse(Bot.TextEvent(Citizen, "X07"))!;
         node["app_id"] = "1111111111111111111";
-        var response = await bot.PostEventAsync(node.ToJsonString());
+        var response = await Bot.PostEventAsync(node.ToJsonString());
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(bot.Get<Inbox>().Queue.All());
+        Assert.Empty(Bot.Get<Inbox>().Queue.All());
     }
 
     [Fact]
     public async Task An_empty_body_is_a_400_with_a_reason()
     {
-        var response = await bot.PostRawAsync([], "mac=00");
+        var response = await Bot.PostRawAsync([], "mac=00");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("empty", await response.Content.ReadAsStringAsync());
     }
@@ -106,7 +91,7 @@ public sealed class WebhookIntakeTests : IAsyncLifetime
     [Fact]
     public async Task A_body_that_is_not_json_is_a_400()
     {
-        var response = await bot.PostRawAsync(Encoding.UTF8.GetBytes("event_name=follow"), "mac=00");
+        var response = await Bot.PostRawAsync(Encoding.UTF8.GetBytes("event_name=follow"), "mac=00");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("not JSON", await response.Content.ReadAsStringAsync());
     }
@@ -115,37 +100,37 @@ public sealed class WebhookIntakeTests : IAsyncLifetime
     public async Task A_signed_event_without_event_name_is_a_400()
     {
         var body = """{"app_id":"3608465248940903967","sender":{"id":"1"},"timestamp":"1718166000123"}""";
-        var response = await bot.PostEventAsync(body);
+        var response = await Bot.PostEventAsync(body);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Empty(bot.Get<Inbox>().Queue.All());
+        Assert.Empty(Bot.Get<Inbox>().Queue.All());
     }
 
     [Fact]
     public async Task A_one_megabyte_body_is_a_413()
     {
         var text = new string('a', 1024 * 1024);
-        var response = await bot.PostEventAsync(bot.TextEvent(Citizen, text));
+        var response = await Bot.PostEventAsync(Bot.TextEvent(Citizen, text));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Empty(bot.Get<Inbox>().Queue.All());
+        Assert.Empty(Bot.Get<Inbox>().Queue.All());
     }
 
     [Fact]
     public async Task An_unknown_event_name_is_accepted_and_ignored()
     {
         var body = """{"app_id":"3608465248940903967","sender":{"id":"2468458835296197922"},"recipient":{"id":"388613280878808645"},"event_name":"user_reacted_message","message":{"msg_id":"r1"},"timestamp":"1718166000123"}""";
-        Assert.Equal(HttpStatusCode.OK, (await bot.PostEventAsync(body)).StatusCode);
-        await bot.IdleAsync();
-        Assert.Empty(zalo.CallsTo("/v3.0/oa/message/cs"));
-        Assert.Equal(QueueStatusDone, Assert.Single(bot.Get<Inbox>().Queue.All()).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Bot.PostEventAsync(body)).StatusCode);
+        await Bot.IdleAsync();
+        Assert.Empty(Zalo.CallsTo("/v3.0/oa/message/cs"));
+        Assert.Equal(QueueStatusDone, Assert.Single(Bot.Get<Inbox>().Queue.All()).Status);
     }
 
     [Fact]
     public async Task Numbers_where_strings_belong_are_read_digit_for_digit()
     {
         var body = """{"app_id":3608465248940903967,"sender":{"id":2468458835296197922},"recipient":{"id":388613280878808645},"event_name":"user_send_text","message":{"text":"X07","msg_id":"n1"},"timestamp":1718166000123}""";
-        Assert.Equal(HttpStatusCode.OK, (await bot.PostEventAsync(body)).StatusCode);
-        await bot.IdleAsync();
-        var call = Assert.Single(zalo.CallsTo("/v3.0/oa/message/cs"));
+        Assert.Equal(HttpStatusCode.OK, (await Bot.PostEventAsync(body)).StatusCode);
+        await Bot.IdleAsync();
+        var call = Assert.Single(Zalo.CallsTo("/v3.0/oa/message/cs"));
         Assert.Equal(Citizen, call.Json["recipient"]!["user_id"]!.GetValue<string>());
     }
 
@@ -153,21 +138,21 @@ public sealed class WebhookIntakeTests : IAsyncLifetime
     public async Task Vietnamese_with_diacritics_and_emoji_arrives_intact()
     {
         var body = Fixtures.Compact("user_send_text_diacritics_emoji.json");
-        Assert.Equal(HttpStatusCode.OK, (await bot.PostEventAsync(body)).StatusCode);
-        await bot.IdleAsync();
-        Assert.Single(zalo.CallsTo("/v3.0/oa/message/cs"));
+        Assert.Equal(HttpStatusCode.OK, (await Bot.PostEventAsync(body)).StatusCode);
+        await Bot.IdleAsync();
+        Assert.Single(Zalo.CallsTo("/v3.0/oa/message/cs"));
     }
 
     [Fact]
     public async Task Stored_events_do_not_show_the_user_id_or_text_in_clear()
     {
-        await bot.SendTextAsync(Citizen, "Bí mật 123");
-        var item = Assert.Single(bot.Get<Inbox>().Queue.All());
+        await Bot.SendTextAsync(Citizen, "Bí mật 123");
+        var item = Assert.Single(Bot.Get<Inbox>().Queue.All());
         Assert.DoesNotContain(Citizen, item.Payload ?? "");
         Assert.DoesNotContain(Citizen, item.Partition);
         Assert.DoesNotContain(Citizen, item.Key);
-        await bot.IdleAsync();
-        Assert.Null(bot.Get<Inbox>().Queue.All().Single().Payload);
+        await Bot.IdleAsync();
+        Assert.Null(Bot.Get<Inbox>().Queue.All().Single().Payload);
     }
 
     private const ZaloBot.Storage.QueueStatus QueueStatusDone = ZaloBot.Storage.QueueStatus.Done;
