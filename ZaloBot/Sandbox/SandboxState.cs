@@ -3,7 +3,8 @@ using System.Collections.Concurrent;
 namespace ZaloBot.Sandbox;
 
 /// <summary>One line of a sandbox conversation: a user's chat with the OA, or a group's feed.</summary>
-public sealed record SandboxMessage(long Seq, string Conversation, string From, string? Text, string? ImageUrl, DateTimeOffset At);
+/// <see cref="Buttons"/> are a list template's button titles; button n answers "n".
+public sealed record SandboxMessage(long Seq, string Conversation, string From, string? Text, string? ImageUrl, DateTimeOffset At, IReadOnlyList<string>? Buttons = null);
 
 /// <summary>The emulator's memory: what was said in each chat, and the images it holds.</summary>
 public sealed class SandboxState(TimeProvider clock)
@@ -16,11 +17,11 @@ public sealed class SandboxState(TimeProvider clock)
 
     public static string GroupChat(string groupId) => "group:" + groupId;
 
-    public SandboxMessage Add(string conversation, string from, string? text, string? imageUrl)
+    public SandboxMessage Add(string conversation, string from, string? text, string? imageUrl, IReadOnlyList<string>? buttons = null)
     {
         lock (messages)
         {
-            var m = new SandboxMessage(++seq, conversation, from, text, imageUrl, clock.GetUtcNow());
+            var m = new SandboxMessage(++seq, conversation, from, text, imageUrl, clock.GetUtcNow(), buttons);
             messages.Add(m);
             return m;
         }

@@ -33,7 +33,10 @@ public static class ZaloEmulator
 
         var text = message.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         string? image = null;
-        if (message.TryGetProperty("attachment", out var attachment))
+        IReadOnlyList<string>? buttons = null;
+        if (message.TryGetProperty("attachment", out var attachment) && ListButtons(attachment) is { } list)
+            buttons = list;
+        else if (attachment.ValueKind == JsonValueKind.Object)
         {
             if (AttachmentId(attachment) is not { } attachmentId)
                 return Error(-201, "message.attachment is invalid");
@@ -44,7 +47,7 @@ public static class ZaloEmulator
         if (text?.Length > 2000)
             return Error(-201, "message.text is longer than 2000 characters");
 
-        var sent = state.Add(chat(id), "oa", text, image);
+        var sent = state.Add(chat(id), "oa", text, image, buttons);
         return Results.Json(new
         {
             error = 0,
@@ -74,6 +77,14 @@ public static class ZaloEmulator
             return Results.Json(new { error = -14014, error_name = "Invalid refresh token", error_description = "Refresh token is invalid or expired" });
         var stamp = Guid.NewGuid().ToString("N")[..12];
         return Results.Json(new { access_token = "sandbox-access-" + stamp, refresh_token = "sandbox-refresh-" + stamp, expires_in = "90000" });
+    }
+
+    /// <summary>The button titles of a list template (at most 5), or null for any other attachment.</summary>
+    private static List<string>? ListButtons(JsonElement attachment)
+    {
+        if (!attachment.TryGetProperty("payload", out var payload) || !payload.TryGetProperty("template_type", out var type) || type.GetString() != "list")
+            return null;
+        return payload.GetProperty("elements").EnumerateArray().Take(5).Select(e => e.GetProperty("title").GetString() ?? "").ToList();
     }
 
     private static string? AttachmentId(JsonElement attachment)

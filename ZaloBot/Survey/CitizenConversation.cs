@@ -1,4 +1,4 @@
-using System.Globalization;
+using Microsoft.Extensions.Options;
 using ZaloBot.Conversation;
 using Reporting;
 using ZaloBot.Storage;
@@ -16,20 +16,27 @@ public sealed class CitizenConversation(
     ConversationStore conversations,
     ResponseStore responses,
     Outbox outbox,
+    IOptions<SurveyEngineOptions> options,
     TimeProvider clock,
     ILogger<CitizenConversation> logger)
 {
-    public void OnFollow(string userId) => Reply(userId, Respond(userId, text: null));
+    public void OnFollow(string userId) => Respond(userId, text: null);
 
-    public void OnText(string userId, string text) => Reply(userId, Respond(userId, text));
+    public void OnText(string userId, string text) => Respond(userId, text);
 
-    private IReadOnlyList<string> Respond(string userId, string? text)
+    private void Respond(string userId, string? text)
+    {
+        var result = Converse(userId, text);
+        Reply(userId, result.Replies, ButtonsFor(result.State));
+    }
+
+    private EngineResult Converse(string userId, string? text)
     {
         var survey = catalog.Definition;
         var now = clock.GetUtcNow();
         var respondent = responses.RespondentKey(userId);
         if (responses.Find(survey.Id, respondent) is { } earlier)
-            return [BotTexts.AlreadyAnswered(new DateTimeOffset(earlier.SubmittedAt, TimeSpan.Zero))];
+            return Say(BotTexts.AlreadyAnswered(new DateTimeOffset(earlier.SubmittedAt, TimeSpan.Zero)));
 
         var state = conversations.Load(userId);
         var result = state is null ? catalog.Engine.Start(now, text) : catalog.Engine.Handle(state, text ?? "", now);
@@ -38,14 +45,25 @@ public sealed class CitizenConversation(
         {
             conversations.Delete(userId);
             if (!responses.TryAdd(ToStored(done, respondent)))
-                return [BotTexts.AlreadyAnswered(now)];
+                return Say(BotTexts.AlreadyAnswered(now));
             logger.LogInformation("Response stored for commune {Commune}", done.CommuneCode);
         }
         else if (result.State is null)
             conversations.Delete(userId);
         else
             conversations.Save(userId, result.State);
-        return result.Replies;
+        return result;
+    }
+
+    private static EngineResult Say(string text) => new(null, [text], null);
+
+    /// <summary>With <c>Survey:UseListButtons</c>, a question's answers (up to Zalo's 5) also come as buttons.</summary>
+    private IReadOnlyList<string>? ButtonsFor(ConversationState? state)
+    {
+        if (!options.Value.UseListButtons || state is not { Phase: ConversationPhase.Answering, Paused: false, CurrentQuestionId: { } id })
+            return null;
+        var question = catalog.Definition.Question(id);
+        return question.Options.Count is > 0 and <= 5 ? question.Options.Select(o => o.Text).ToList() : null;
     }
 
     private static StoredResponse ToStored(CompletedResponse done, string respondent) => new()
@@ -60,10 +78,13 @@ public sealed class CitizenConversation(
         QualityFlags = done.QualityFlags,
     };
 
-    /// <summary>Replies of one turn go out as one Zalo message where they fit (2,000 characters).</summary>
-    private void Reply(string userId, IReadOnlyList<string> replies)
+    /// <summary>Replies of one turn go out as one Zalo message where they fit (2,000 characters); buttons ride on the last.</summary>
+    private void Reply(string userId, IReadOnlyList<string> replies, IReadOnlyList<string>? buttons)
     {
-        foreach (var message in ChatText.Join(replies))
-            outbox.SendText(userId, message);
+        var messages = ChatText.Join(replies).ToList();
+        for (var i = 0; i < messages.Count; i++)
+            outbox.Enqueue(i == messages.Count - 1 && buttons is not null
+                ? new OutboundMessage(OutboundKind.UserList, userId, messages[i], Buttons: buttons)
+                : new OutboundMessage(OutboundKind.UserText, userId, messages[i]));
     }
 }

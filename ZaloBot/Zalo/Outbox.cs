@@ -6,6 +6,7 @@ namespace ZaloBot.Zalo;
 public enum OutboundKind
 {
     UserText,
+    UserList,
     UserImage,
     GroupText,
     GroupImage,
@@ -14,8 +15,9 @@ public enum OutboundKind
 /// <summary>
 /// A message waiting to be sent. <see cref="ImageFileId"/> names a PNG/JPEG in LiteDB's file
 /// storage: it is uploaded at send time because Zalo's attachment ids expire after 7 days.
+/// <see cref="Buttons"/> are the titles of a list template's buttons (button n sends "n").
 /// </summary>
-public sealed record OutboundMessage(OutboundKind Kind, string Recipient, string? Text, string? ImageFileId = null);
+public sealed record OutboundMessage(OutboundKind Kind, string Recipient, string? Text, string? ImageFileId = null, IReadOnlyList<string>? Buttons = null);
 
 /// <summary>
 /// The durable outbox: every message is stored (protected) before it is sent, and the

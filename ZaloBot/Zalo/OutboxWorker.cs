@@ -13,6 +13,7 @@ public sealed class OutboxWorker(Outbox outbox, ZaloClient zalo, Database db, Ti
         var result = message.Kind switch
         {
             OutboundKind.UserText => await zalo.SendTextAsync(message.Recipient, message.Text ?? "", ct),
+            OutboundKind.UserList => await SendListAsync(message, ct),
             OutboundKind.GroupText => await zalo.SendGroupTextAsync(message.Recipient, message.Text ?? "", ct),
             OutboundKind.UserImage or OutboundKind.GroupImage => await SendImageAsync(message, ct),
             _ => new ZaloResult(ZaloOutcome.GaveUp, Reason: "unknown message kind"),
@@ -23,6 +24,15 @@ public sealed class OutboxWorker(Outbox outbox, ZaloClient zalo, Database db, Ti
             ZaloOutcome.RetryLater => WorkOutcome.RetryLater(result.Reason ?? "retry", result.Code),
             _ => WorkOutcome.GaveUp(result.Reason ?? "refused", result.Code),
         };
+    }
+
+    /// <summary>When Zalo refuses the list template, the same text goes out plain: its numbered answers still work.</summary>
+    private async Task<ZaloResult> SendListAsync(OutboundMessage message, CancellationToken ct)
+    {
+        var result = await zalo.SendListAsync(message.Recipient, message.Text ?? "", message.Buttons ?? [], ct);
+        return result.Code is { } code && ZaloErrors.IsShapeRefused(code)
+            ? await zalo.SendTextAsync(message.Recipient, message.Text ?? "", ct)
+            : result;
     }
 
     private async Task<ZaloResult> SendImageAsync(OutboundMessage message, CancellationToken ct)

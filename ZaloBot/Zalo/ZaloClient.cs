@@ -53,6 +53,34 @@ public sealed class ZaloClient : IDisposable
     public Task<ZaloResult> SendImageAsync(string userId, string attachmentId, string? text, CancellationToken ct) =>
         CallAsync("/v3.0/oa/message/cs", new { recipient = new { user_id = userId }, message = ImageMessage("template", attachmentId, text) }, "message_id", ct);
 
+    /// <summary>
+    /// Text with a list template of up to 5 buttons; a click sends the button's payload back as the
+    /// user's text. Buttons are UNCONFIRMED on the v3 API, so callers keep the text usable on its own.
+    /// </summary>
+    public Task<ZaloResult> SendListAsync(string userId, string text, IReadOnlyList<string> buttons, CancellationToken ct) =>
+        CallAsync("/v3.0/oa/message/cs", new
+        {
+            recipient = new { user_id = userId },
+            message = new
+            {
+                text,
+                attachment = new
+                {
+                    type = "template",
+                    payload = new
+                    {
+                        template_type = "list",
+                        elements = buttons.Take(5).Select((title, i) => new
+                        {
+                            title,
+                            subtitle = "Bấm để chọn",
+                            buttons = new[] { new { title, type = "oa.query.hide", payload = (i + 1).ToString(CultureInfo.InvariantCulture) } },
+                        }),
+                    },
+                },
+            },
+        }, "message_id", ct);
+
     public Task<ZaloResult> SendGroupTextAsync(string groupId, string text, CancellationToken ct) =>
         CallAsync("/v3.0/oa/group/message", new { recipient = new { group_id = groupId }, message = new { text } }, "message_id", ct);
 

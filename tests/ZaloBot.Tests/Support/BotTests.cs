@@ -3,9 +3,9 @@ namespace ZaloBot.Tests.Support;
 /// <summary>A test class that drives the real service, started fresh for each test, against a fake Zalo server.</summary>
 public abstract class BotTests : IAsyncLifetime
 {
-    protected FakeZaloServer Zalo { get; private set; } = null!;
+    protected FakeZaloServer Zalo { get; set; } = null!;
 
-    protected BotHost Bot { get; private set; } = null!;
+    protected BotHost Bot { get; set; } = null!;
 
     public virtual async Task InitializeAsync()
     {

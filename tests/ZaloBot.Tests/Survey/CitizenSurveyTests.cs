@@ -154,3 +154,43 @@ public sealed class ClosedSurveyTests
         Assert.Contains("closesAt", captured.ToString());
     }
 }
+
+public sealed class ListButtonTests : BotTests
+{
+    private const string Citizen = "5550001112223334450";
+
+    public override async Task InitializeAsync()
+    {
+        Zalo = await FakeZaloServer.StartAsync();
+        Bot = await BotHost.StartAsync(Zalo, new Dictionary<string, string?> { ["Survey:UseListButtons"] = "true" });
+    }
+
+    [Fact]
+    public async Task With_the_setting_a_question_also_comes_as_list_buttons_whose_payload_is_the_answer_number()
+    {
+        await Bot.SendTextAsync(Citizen, "X07");
+        await Bot.IdleAsync();
+
+        var message = Assert.Single(Zalo.CallsTo("/v3.0/oa/message/cs")).Json["message"]!;
+        Assert.Contains("Câu 1/11", message["text"]!.GetValue<string>());
+        var payload = message["attachment"]!["payload"]!;
+        Assert.Equal("list", payload["template_type"]!.GetValue<string>());
+        var elements = payload["elements"]!.AsArray();
+        Assert.Equal(4, elements.Count);
+        Assert.Equal("Dưới 25 tuổi", elements[0]!["title"]!.GetValue<string>());
+        Assert.Equal(["1", "2", "3", "4"], elements.Select(e => e!["buttons"]![0]!["payload"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task When_zalo_refuses_the_buttons_the_plain_numbered_question_is_sent()
+    {
+        Zalo.Enqueue("/v3.0/oa/message/cs", """{"error":-233,"message":"message type invalid"}""");
+        await Bot.SendTextAsync(Citizen, "X07");
+        await Bot.IdleAsync();
+
+        var calls = Zalo.CallsTo("/v3.0/oa/message/cs");
+        Assert.Equal(2, calls.Count);
+        Assert.Null(calls[1].Json["message"]!["attachment"]);
+        Assert.Contains("1. Dưới 25 tuổi", RepliesTo(Citizen)[1]);
+    }
+}
