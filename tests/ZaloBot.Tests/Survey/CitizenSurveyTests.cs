@@ -41,6 +41,18 @@ public sealed class CitizenSurveyTests : BotTests
     }
 
     [Fact]
+    public async Task A_new_follower_is_greeted_with_what_the_survey_is_and_asked_for_the_commune()
+    {
+        var follow = Fixtures.Compact("follow.json");
+        Assert.Equal(HttpStatusCode.OK, (await Bot.PostEventAsync(follow)).StatusCode);
+        await Bot.IdleAsync();
+
+        var greeting = Assert.Single(RepliesTo("2468458835296197922"));
+        Assert.Contains("giữ kín", greeting);
+        Assert.Contains("7. Xã Tân Lập", greeting);
+    }
+
+    [Fact]
     public async Task The_same_citizen_coming_back_is_told_politely_they_already_took_part()
     {
         const string citizen = "5550001112223334446";
