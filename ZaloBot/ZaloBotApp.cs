@@ -59,9 +59,10 @@ public static class ZaloBotApp
         }
     }
 
+    /// <summary>Ready once both workers run; they only start after the database has opened.</summary>
     private static void MapHealth(this WebApplication app) =>
-        app.MapGet("/healthz", (InboxWorker inbox, OutboxWorker outbox, Database db) =>
-            inbox.Running && outbox.Running && db.Lite is not null
+        app.MapGet("/healthz", (InboxWorker inbox, OutboxWorker outbox) =>
+            inbox.Running && outbox.Running
                 ? Results.Ok(new { status = "ready" })
                 : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable));
 
