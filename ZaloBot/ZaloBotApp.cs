@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ZaloBot.Conversation;
+using ZaloBot.Jobs;
 using ZaloBot.Sandbox;
 using ZaloBot.Storage;
 using ZaloBot.Survey;
@@ -23,6 +24,7 @@ public static class ZaloBotApp
         builder.AddZalo();
         builder.AddSurvey();
         builder.AddVolunteerStores();
+        builder.AddJobs();
         builder.AddSandbox();
         configure?.Invoke(builder);
 
