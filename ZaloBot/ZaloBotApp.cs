@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ZaloBot.Conversation;
+using ZaloBot.Jobs;
 using ZaloBot.Sandbox;
 using ZaloBot.Storage;
 using ZaloBot.Survey;
@@ -23,6 +24,8 @@ public static class ZaloBotApp
         builder.AddZalo();
         builder.AddSurvey();
         builder.AddVolunteerStores();
+        builder.AddVolunteers();
+        builder.AddJobs();
         builder.AddSandbox();
         configure?.Invoke(builder);
 
@@ -40,6 +43,8 @@ public static class ZaloBotApp
     {
         try
         {
+            if (args is ["roster", "import", var file, .. var settings])
+                return RosterImport.RunCommand(file, settings);
             var app = Build(args);
             // Check the configuration and the survey file before the host starts and logs a stack trace.
             _ = app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Reporting.Charts;
 using Reporting.Quota;
 
 namespace Reporting.Digest;
@@ -32,8 +33,7 @@ public static class DigestBuilder
     /// </summary>
     public static string Build(DigestInput input)
     {
-        // Rows dated after the digest's day are ignored, so a past day's digest can be rebuilt.
-        var days = input.Days.Where(d => d.Date <= input.Date).ToList();
+        var days = DaysOf(input);
         var rows = RowsOf(input, days);
         var text = "";
         foreach (var layout in Layouts)
@@ -47,6 +47,13 @@ public static class DigestBuilder
 
         return text;
     }
+
+    /// <summary>The digest's chart: one bar per commune, judged exactly as its line in the text.</summary>
+    public static IReadOnlyList<ChartBar> ChartBars(DigestInput input) =>
+        RowsOf(input, DaysOf(input)).Select(row => new ChartBar(row.Commune.Code, row.Quota)).ToList();
+
+    // Rows dated after the digest's day are ignored, so a past day's digest can be rebuilt.
+    private static List<CommuneDay> DaysOf(DigestInput input) => input.Days.Where(d => d.Date <= input.Date).ToList();
 
     private static string ByName(Commune commune) => commune.Name;
 

@@ -30,6 +30,11 @@ public static class BotTexts
     public const string Skipped = "(bỏ qua)";
     public const string CommuneLabel = "Xã, thị trấn";
 
+    /// <summary>For a citizen who sends a picture: the survey only takes typed answers.</summary>
+    public const string ImageIsNotAnswer =
+        "Khảo sát được trả lời bằng tin nhắn chữ, ảnh không được ghi vào phiếu. " +
+        "Xin ông/bà gõ câu trả lời (ví dụ: 1), hoặc gửi mã xã in trên áp phích (ví dụ: X07) để bắt đầu.";
+
     private const string Commands =
         "Khi cần, ông/bà gửi:\n" +
         "• \"quay lại\": sửa câu trước\n" +

@@ -23,6 +23,25 @@ public sealed class Database : IDisposable
 
     public ILiteCollection<T> Collection<T>(string name) => Lite.GetCollection<T>(name);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> as one transaction: all of it is stored, or none of it when it
+    /// throws. LiteDB ties a transaction to its thread, so <paramref name="work"/> must not await.
+    /// </summary>
+    public void InTransaction(Action work)
+    {
+        Lite.BeginTrans();
+        try
+        {
+            work();
+            Lite.Commit();
+        }
+        catch
+        {
+            Lite.Rollback();
+            throw;
+        }
+    }
+
     /// <summary>Closing the database also checkpoints its log into the data file.</summary>
     public void Dispose() => Lite.Dispose();
 }

@@ -35,7 +35,7 @@ public sealed class PhotoReports(Storage.Database db)
         report.FileId = "photos/" + report.Id;
         report.Size = content.Length;
         using (var stream = new MemoryStream(content))
-            db.Lite.FileStorage.Upload(report.FileId, report.Id + (report.ContentType == "image/png" ? ".png" : ".jpg"), stream);
+            db.Lite.FileStorage.Upload(report.FileId, report.Id + PhotoFormat.ExtensionOf(report.ContentType), stream);
         photos.Insert(report);
     }
 

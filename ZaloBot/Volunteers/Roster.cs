@@ -24,21 +24,11 @@ public sealed class Roster(Storage.Database db)
     private readonly ILiteCollection<RosterEntry> entries = db.Collection<RosterEntry>("roster");
 
     /// <summary>An import replaces the whole roster, so a corrected file never leaves stale rows behind.</summary>
-    public void ReplaceAll(IEnumerable<RosterEntry> imported)
+    public void ReplaceAll(IEnumerable<RosterEntry> imported) => db.InTransaction(() =>
     {
-        db.Lite.BeginTrans();
-        try
-        {
-            entries.DeleteAll();
-            entries.InsertBulk(imported);
-            db.Lite.Commit();
-        }
-        catch
-        {
-            db.Lite.Rollback();
-            throw;
-        }
-    }
+        entries.DeleteAll();
+        entries.InsertBulk(imported);
+    });
 
     public IReadOnlyList<RosterEntry> All() => entries.FindAll().ToList();
 

@@ -65,7 +65,10 @@ public sealed class StaffStore
 
     public IReadOnlyList<StaffMember> OfCommune(string communeCode) => staff.Find(x => x.CommuneCode == communeCode).ToList();
 
-    /// <summary>Registers (or re-registers) a user; an existing member keeps their login name.</summary>
+    /// <summary>
+    /// Registers (or re-registers) a user; an existing member keeps their login name. Registering is
+    /// a staff command, so it also ends answering the survey as a citizen.
+    /// </summary>
     public StaffMember Register(string userId, StaffRole role, string? communeCode, DateTime now)
     {
         var member = Find(userId) ?? new StaffMember
@@ -77,6 +80,7 @@ public sealed class StaffStore
         };
         member.Role = role;
         member.CommuneCode = role == StaffRole.District ? null : communeCode;
+        member.AnsweringAsCitizen = false;
         staff.Upsert(member);
         return member;
     }

@@ -1,22 +1,31 @@
+using ZaloBot.Conversation;
 using ZaloBot.Survey;
+using ZaloBot.Volunteers;
+using ZaloBot.Zalo;
 
 namespace ZaloBot.Webhook;
 
-/// <summary>Routes a stored event to the feature that handles it.</summary>
-public sealed class EventDispatcher(CitizenConversation citizens, ILogger<EventDispatcher> logger)
+/// <summary>
+/// Routes a stored event to the feature that handles it: registrations ("DK …") and registered staff
+/// to the volunteers' commands, everyone else to the citizen survey.
+/// </summary>
+public sealed class EventDispatcher(VolunteerCommands volunteers, CitizenConversation citizens, Outbox outbox, ILogger<EventDispatcher> logger)
 {
-    public Task DispatchAsync(ZaloEvent e, CancellationToken ct)
+    public async Task DispatchAsync(ZaloEvent e, CancellationToken ct)
     {
         switch (e.Name)
         {
             case "user_send_text" when e.UserId is { } user:
-                citizens.OnText(user, e.Text ?? "");
+                if (!volunteers.TryHandleText(user, e.Text ?? ""))
+                    citizens.OnText(user, e.Text ?? "");
                 break;
             case "follow" when e.UserId is { } user:
-                citizens.OnFollow(user);
+                if (!volunteers.TryHandleFollow(user))
+                    citizens.OnFollow(user);
                 break;
             case "user_send_image" when e.UserId is { } user:
-                citizens.OnText(user, e.Text ?? "");
+                if (!await volunteers.TryHandleImageAsync(user, e, ct))
+                    outbox.SendText(user, BotTexts.ImageIsNotAnswer);
                 break;
             case "unfollow" or "user_submit_info":
                 logger.LogInformation("Event {Event} noted", e.Name);
@@ -25,6 +34,5 @@ public sealed class EventDispatcher(CitizenConversation citizens, ILogger<EventD
                 logger.LogInformation("Event {Event} ignored", e.Name);
                 break;
         }
-        return Task.CompletedTask;
     }
 }

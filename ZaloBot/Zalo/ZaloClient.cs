@@ -111,6 +111,31 @@ public sealed class ZaloClient : IDisposable
         }, "attachment_id", ct);
 
     /// <summary>
+    /// Fetches a file a user sent (its attachment URL on Zalo's servers), without the access token.
+    /// Reading stops once the file is past <paramref name="maxBytes"/>, so an oversized one is never
+    /// held whole in memory.
+    /// </summary>
+    public async Task<Download> DownloadAsync(string url, long maxBytes, CancellationToken ct)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            return new Download(null);
+        await using var stream = await rest.DownloadStreamAsync(new RestRequest(uri), ct);
+        if (stream is null)
+            return new Download(null);
+
+        using var content = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(buffer, ct)) > 0)
+        {
+            if (content.Length + read > maxBytes)
+                return new Download(null, TooLarge: true);
+            content.Write(buffer, 0, read);
+        }
+        return new Download(content.ToArray());
+    }
+
+    /// <summary>
     /// Exchanges the refresh token for a new pair, unless another caller already did so since
     /// <paramref name="staleAccessToken"/> was read. A failed or empty answer keeps the stored pair.
     /// </summary>

@@ -20,3 +20,6 @@ public sealed record ZaloResult(ZaloOutcome Outcome, string? Id = null, int? Cod
 {
     public bool Succeeded => Outcome == ZaloOutcome.Sent;
 }
+
+/// <summary>A fetched attachment: its bytes, or none when it was too large or could not be fetched.</summary>
+public sealed record Download(byte[]? Content, bool TooLarge = false);

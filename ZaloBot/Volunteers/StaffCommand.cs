@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ZaloBot.Conversation;
+
+namespace ZaloBot.Volunteers;
+
+public enum StaffCommandKind
+{
+    /// <summary>DK X07 &lt;code&gt;, DK HUYEN &lt;code&gt;.</summary>
+    Register,
+
+    /// <summary>LUOT 35.</summary>
+    Visitors,
+
+    /// <summary>TIENDO, or TIENDO X07 for an official.</summary>
+    Progress,
+
+    /// <summary>HUONGDAN or MENU.</summary>
+    Help,
+
+    /// <summary>BAOCAO.</summary>
+    Digest,
+
+    /// <summary>MAMOI X07 &lt;code&gt;.</summary>
+    SetCode,
+
+    /// <summary>THUHOI X07.</summary>
+    RevokeCode,
+
+    /// <summary>KHAOSAT: answer the survey as a citizen.</summary>
+    AnswerAsCitizen,
+
+    /// <summary>THOAT: back from answering as a citizen.</summary>
+    BackToStaff,
+}
+
+/// <summary>
+/// A staff command read from a chat message. Case and diacritics are folded, a keyword of two
+/// syllables may be written apart ("Tiến độ", "TIENDO") and may be followed by a colon or run into
+/// a number, so "LUOT 35", "luot 35", "Lượt: 35" and "luot35" are one command. <see cref="Words"/>
+/// are what follows the keyword, folded to lower case.
+/// </summary>
+public sealed record StaffCommand(StaffCommandKind Kind, IReadOnlyList<string> Words)
+{
+    private static readonly Dictionary<string, StaffCommandKind> Keywords = new()
+    {
+        ["dk"] = StaffCommandKind.Register,
+        ["luot"] = StaffCommandKind.Visitors,
+        ["tien do"] = StaffCommandKind.Progress,
+        ["huong dan"] = StaffCommandKind.Help,
+        ["menu"] = StaffCommandKind.Help,
+        ["bao cao"] = StaffCommandKind.Digest,
+        ["ma moi"] = StaffCommandKind.SetCode,
+        ["thu hoi"] = StaffCommandKind.RevokeCode,
+        ["khao sat"] = StaffCommandKind.AnswerAsCitizen,
+        ["thoat"] = StaffCommandKind.BackToStaff,
+    };
+
+    // A keyword ends where its letters do: "luot35" is LUOT 35, "luotxem" is no command.
+    private static readonly Regex Shape = new(
+        $@"^#?(?<keyword>{string.Join('|', Keywords.Keys.Select(k => k.Replace(" ", " ?")))})(?![a-z])[\s:.,#]*(?<rest>.*)$",
+        RegexOptions.Compiled);
+
+    /// <summary>The whole number right after the keyword, if there is one.</summary>
+    public int? Number =>
+        Words.Count > 0 && int.TryParse(Words[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    /// <summary>Whether the words after the keyword have the shape the command needs.</summary>
+    public bool Valid => Kind switch
+    {
+        StaffCommandKind.Register or StaffCommandKind.SetCode => Words.Count == 2,
+        StaffCommandKind.RevokeCode => Words.Count == 1,
+        StaffCommandKind.Visitors => Number is not null,
+        StaffCommandKind.Progress => Words.Count <= 1,
+        _ => Words.Count == 0,
+    };
+
+    /// <summary>The command the text starts with, or null when it starts with no command keyword.</summary>
+    public static StaffCommand? Parse(string text)
+    {
+        var match = Shape.Match(VietnameseText.Fold(text));
+        return match.Success
+            ? new StaffCommand(KindOf(match.Groups["keyword"].Value), match.Groups["rest"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            : null;
+    }
+
+    private static StaffCommandKind KindOf(string keyword) =>
+        Keywords.First(k => k.Key.Replace(" ", "") == keyword.Replace(" ", "")).Value;
+}

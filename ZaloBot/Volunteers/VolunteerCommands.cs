@@ -1,0 +1,146 @@
+using Reporting;
+using ZaloBot.Jobs;
+using ZaloBot.Survey;
+using ZaloBot.Webhook;
+using ZaloBot.Zalo;
+
+namespace ZaloBot.Volunteers;
+
+/// <summary>A registered staff member writing to the OA, with the Zalo id to answer.</summary>
+public sealed record StaffSender(string UserId, StaffMember Member)
+{
+    public StaffRole Role => Member.Role;
+}
+
+/// <summary>
+/// The working group's side of the chat. Registration ("DK …") is open to anyone; everything else
+/// only to registered staff, who never fall into the citizen survey unless they ask to (KHAOSAT).
+/// </summary>
+public sealed class VolunteerCommands(
+    Registration registration,
+    InviteCommands invites,
+    StaffStore staff,
+    VisitorCounts visitors,
+    CommuneProgress progress,
+    PhotoIntake photos,
+    DigestDelivery digests,
+    CitizenConversation citizens,
+    SurveyCatalog catalog,
+    Outbox outbox,
+    TimeProvider clock)
+{
+    /// <summary>Handles a registration or a staff member's text; false leaves the text to the citizen survey.</summary>
+    public bool TryHandleText(string userId, string text)
+    {
+        var command = StaffCommand.Parse(text);
+        if (command is { Kind: StaffCommandKind.Register })
+            registration.Handle(userId, command);
+        else if (StaffFor(userId, command) is { } member)
+            Handle(new StaffSender(userId, member), command);
+        else
+            return false;
+        return true;
+    }
+
+    /// <summary>A staff member who follows the OA again gets the help, not the survey's greeting.</summary>
+    public bool TryHandleFollow(string userId)
+    {
+        if (staff.Find(userId) is not { AnsweringAsCitizen: false } member)
+            return false;
+        outbox.SendText(userId, StaffTexts.Help(member.Role));
+        return true;
+    }
+
+    public async Task<bool> TryHandleImageAsync(string userId, ZaloEvent e, CancellationToken ct)
+    {
+        if (staff.Find(userId) is not { AnsweringAsCitizen: false } member)
+            return false;
+        await photos.ReceiveAsync(new StaffSender(userId, member), e, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Staff answering as citizens stay with the survey until a well-formed staff command brings them
+    /// back, so an answer that merely starts like one ("Lượt người đông…") still reaches the survey,
+    /// and so does "hướng dẫn", which there asks for the survey's help.
+    /// </summary>
+    private StaffMember? StaffFor(string userId, StaffCommand? command)
+    {
+        var member = staff.Find(userId);
+        if (member is not { AnsweringAsCitizen: true })
+            return member;
+        if (command is not { Valid: true } || command.Kind == StaffCommandKind.Help)
+            return null;
+        member.AnsweringAsCitizen = false;
+        staff.Update(member);
+        return member;
+    }
+
+    private void Handle(StaffSender sender, StaffCommand? command)
+    {
+        if (command is null)
+            Reply(sender, StaffTexts.NotUnderstood(sender.Role));
+        else if (!StaffTexts.Allows(sender.Role, command.Kind))
+            Reply(sender, StaffTexts.NotForRole(sender.Role));
+        else if (!command.Valid)
+            Reply(sender, StaffTexts.Usage(sender.Role, command.Kind));
+        else
+            Run(sender, command);
+    }
+
+    private void Run(StaffSender sender, StaffCommand command)
+    {
+        switch (command.Kind)
+        {
+            case StaffCommandKind.Visitors:
+                ReportVisitors(sender, command.Number!.Value);
+                break;
+            case StaffCommandKind.Progress:
+                ShowProgress(sender, command.Words);
+                break;
+            case StaffCommandKind.Digest:
+                digests.SendTo(sender.UserId);
+                break;
+            case StaffCommandKind.SetCode or StaffCommandKind.RevokeCode:
+                invites.Handle(sender, command);
+                break;
+            case StaffCommandKind.AnswerAsCitizen:
+                AnswerAsCitizen(sender);
+                break;
+            case StaffCommandKind.BackToStaff:
+                Reply(sender, StaffTexts.BackToStaff(sender.Role));
+                break;
+            default:
+                Reply(sender, StaffTexts.Help(sender.Role));
+                break;
+        }
+    }
+
+    private void ReportVisitors(StaffSender sender, int count)
+    {
+        var commune = sender.Member.CommuneCode!;
+        var now = clock.GetUtcNow();
+        var recorded = visitors.Report(commune, VietnamTime.DateOf(now), count, sender.Member.Key, now.UtcDateTime);
+        Reply(sender, StaffTexts.VisitorsRecorded(catalog.Describe(commune), recorded));
+    }
+
+    /// <summary>A volunteer sees their own commune; an official names one ("TIENDO X07").</summary>
+    private void ShowProgress(StaffSender sender, IReadOnlyList<string> words)
+    {
+        var code = sender.Member.CommuneCode ?? (words.Count == 1 ? catalog.FindCommune(words[0])?.Code : null);
+        Reply(sender, code is null
+            ? StaffTexts.Usage(sender.Role, StaffCommandKind.Progress)
+            : progress.Describe(code, VietnamTime.DateOf(clock.GetUtcNow()), sender.Role));
+    }
+
+    /// <summary>The survey starts as for a citizen who has just followed the OA.</summary>
+    private void AnswerAsCitizen(StaffSender sender)
+    {
+        sender.Member.AnsweringAsCitizen = true;
+        staff.Update(sender.Member);
+        Reply(sender, StaffTexts.AnsweringAsCitizen);
+        citizens.OnFollow(sender.UserId);
+    }
+
+    private void Reply(StaffSender sender, string text) => outbox.SendText(sender.UserId, text);
+}
