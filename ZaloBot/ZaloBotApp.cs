@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ZaloBot.Conversation;
+using ZaloBot.Posters;
 using ZaloBot.Sandbox;
 using ZaloBot.Storage;
 using ZaloBot.Survey;
@@ -24,6 +25,7 @@ public static class ZaloBotApp
         builder.AddSurvey();
         builder.AddVolunteerStores();
         builder.AddSandbox();
+        builder.AddPosters();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -35,11 +37,16 @@ public static class ZaloBotApp
         return app;
     }
 
-    /// <summary>Runs until stopped; a configuration error ends the start with one clear line.</summary>
+    /// <summary>
+    /// Runs until stopped, or runs the <c>qr</c> command and exits; a configuration error ends the
+    /// start with one clear line.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
         try
         {
+            if (args is [QrCommand.Name, .. var qrArgs])
+                return QrCommand.Run(qrArgs, configuration => Build(configuration), Console.Out, Console.Error);
             var app = Build(args);
             // Check the configuration and the survey file before the host starts and logs a stack trace.
             _ = app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value;
