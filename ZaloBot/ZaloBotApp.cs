@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ZaloBot.Conversation;
+using ZaloBot.Dashboard;
 using ZaloBot.Posters;
 using ZaloBot.Sandbox;
 using ZaloBot.Storage;
@@ -26,11 +27,13 @@ public static class ZaloBotApp
         builder.AddVolunteerStores();
         builder.AddSandbox();
         builder.AddPosters();
+        builder.AddDashboard();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHealth();
         app.MapZaloWebhook();
+        app.MapDashboard();
         if (builder.Configuration.GetValue("Zalo:Mode", ZaloMode.Sandbox) == ZaloMode.Sandbox)
             app.MapSandbox();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddress(app));
