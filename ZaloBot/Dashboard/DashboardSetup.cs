@@ -69,6 +69,7 @@ public static class DashboardSetup
         routes.MapOverview();
         routes.MapCommunePages();
         routes.MapQuality();
+        routes.MapExports();
         return app;
     }
 

@@ -24,6 +24,7 @@ internal static class Layout
     [
         ("/dashboard", "Tổng quan"),
         ("/dashboard/quality", "Cần kiểm tra"),
+        ("/dashboard/exports", "Xuất dữ liệu"),
     ];
 
     public static string E(string? text) => Encoder.Encode(text ?? "");

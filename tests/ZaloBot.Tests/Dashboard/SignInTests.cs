@@ -26,6 +26,7 @@ public sealed partial class SignInTests : DashboardTests
     [InlineData("/dashboard")]
     [InlineData("/dashboard/communes/X07")]
     [InlineData("/dashboard/quality")]
+    [InlineData("/dashboard/exports")]
     public async Task A_page_without_a_session_redirects_to_sign_in_and_remembers_where_it_was(string page)
     {
         using var response = await Client.Http.GetAsync(page);
@@ -36,7 +37,9 @@ public sealed partial class SignInTests : DashboardTests
     }
 
     [Theory]
-    [InlineData("/dashboard/charts/communes/X07.png")]
+    [InlineData("/dashboard/exports/qcdc.csv")]
+    [InlineData("/dashboard/exports/all.xlsx")]
+    [InlineData("/dashboard/api/daily")]
     [InlineData("/dashboard/charts/overview.png")]
     public async Task A_file_or_data_without_a_session_is_401(string file)
     {
