@@ -70,6 +70,8 @@ public static class DashboardSetup
         routes.MapCommunePages();
         routes.MapQuality();
         routes.MapExports();
+        routes.MapQrCodes();
+        routes.MapSurveyPage();
         return app;
     }
 

@@ -25,6 +25,8 @@ internal static class Layout
         ("/dashboard", "Tổng quan"),
         ("/dashboard/quality", "Cần kiểm tra"),
         ("/dashboard/exports", "Xuất dữ liệu"),
+        ("/dashboard/qr", "Mã QR"),
+        ("/dashboard/survey", "Bộ câu hỏi"),
     ];
 
     public static string E(string? text) => Encoder.Encode(text ?? "");

@@ -1,4 +1,6 @@
 using System.Net;
+using Reporting.Tests.Posters;
+using ZaloBot.Tests.Support;
 
 namespace ZaloBot.Tests.Dashboard;
 
@@ -45,6 +47,16 @@ public sealed class PageTests : SeededDashboardTests
         Assert.DoesNotContain("<a href=\"/dashboard/communes/X07\">Xã Tân Lập</a></li>", html);
     }
 
+    [Fact]
+    public async Task The_survey_page_shows_the_questions_as_the_bot_sends_them()
+    {
+        var html = WebUtility.HtmlDecode(await PageAsync("/dashboard/survey"));
+
+        Assert.Contains("Câu 4/11: Ông/bà có biết Chủ tịch UBND xã không?\n1. Có\n2. Không", html);
+        Assert.Contains("Chỉ hỏi khi câu 4 được trả lời: Có", html);
+        Assert.Contains("không phải mẫu phiếu chính thức", html);
+    }
+
     [Theory]
     [InlineData("/dashboard/charts/overview.png")]
     [InlineData("/dashboard/charts/communes/X07.png")]
@@ -53,6 +65,18 @@ public sealed class PageTests : SeededDashboardTests
         var png = await Client.Http.GetByteArrayAsync(path);
 
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+    }
+
+    [Fact]
+    public async Task A_commune_QR_from_the_dashboard_decodes_to_the_OA_link_and_its_poster_shows_the_code()
+    {
+        var png = await Client.Http.GetByteArrayAsync("/dashboard/qr/X07.png");
+        var poster = await PageAsync("/dashboard/qr/X07/poster");
+        var list = await PageAsync("/dashboard/qr/list");
+
+        Assert.Equal($"https://zalo.me/{BotHost.OaId}", QrDecoding.DecodePng(png));
+        Assert.Contains("Quét mã → bấm Nhắn tin → gửi: <span class=\"code\">X07</span>", poster);
+        Assert.Contains("Danh sách mã QR code", list);
     }
 
     [Fact]

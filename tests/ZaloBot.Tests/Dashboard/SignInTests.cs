@@ -27,6 +27,8 @@ public sealed partial class SignInTests : DashboardTests
     [InlineData("/dashboard/communes/X07")]
     [InlineData("/dashboard/quality")]
     [InlineData("/dashboard/exports")]
+    [InlineData("/dashboard/qr")]
+    [InlineData("/dashboard/survey")]
     public async Task A_page_without_a_session_redirects_to_sign_in_and_remembers_where_it_was(string page)
     {
         using var response = await Client.Http.GetAsync(page);
@@ -40,6 +42,7 @@ public sealed partial class SignInTests : DashboardTests
     [InlineData("/dashboard/exports/qcdc.csv")]
     [InlineData("/dashboard/exports/all.xlsx")]
     [InlineData("/dashboard/api/daily")]
+    [InlineData("/dashboard/qr/X07.png")]
     [InlineData("/dashboard/charts/overview.png")]
     public async Task A_file_or_data_without_a_session_is_401(string file)
     {
