@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Reporting.Quota;
 using ZaloBot.Conversation;
 using ZaloBot.Dashboard;
 using ZaloBot.Posters;
@@ -53,6 +54,9 @@ public static class ZaloBotApp
             var app = Build(args);
             // Check the configuration and the survey file before the host starts and logs a stack trace.
             _ = app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value;
+            _ = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value;
+            _ = app.Services.GetRequiredService<IOptions<QuotaOptions>>().Value;
+            _ = app.Services.GetRequiredService<IOptions<PosterOptions>>().Value;
             _ = app.Services.GetRequiredService<SurveyCatalog>();
             await app.RunAsync();
             return 0;

@@ -28,9 +28,12 @@ internal sealed partial class DashboardClient : IDisposable
     public async Task<HttpResponseMessage> PostAsync(string action, params (string Name, string Value)[] fields) =>
         await Http.PostAsync(action, new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))));
 
-    public async Task SignInAsAdminAsync()
+    public Task<HttpResponseMessage> SubmitAdminPasswordAsync(string password, string returnUrl = "") =>
+        SubmitAsync("/dashboard/signin", "/dashboard/signin/admin", ("password", password), ("returnUrl", returnUrl));
+
+    public async Task SignInAsAdminAsync(string password = AdminPassword)
     {
-        using var response = await SubmitAsync("/dashboard/signin", "/dashboard/signin/admin", ("password", AdminPassword));
+        using var response = await SubmitAdminPasswordAsync(password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 

@@ -157,7 +157,7 @@ public sealed partial class SignInTests : DashboardTests
     [Fact]
     public async Task The_admin_password_signs_in_and_a_wrong_one_does_not()
     {
-        using var wrong = await Client.SubmitAsync("/dashboard/signin", "/dashboard/signin/admin", ("password", "mat-khau-sai-0000"));
+        using var wrong = await Client.SubmitAdminPasswordAsync("mat-khau-sai-0000");
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
 
         await Client.SignInAsAdminAsync();
@@ -167,8 +167,7 @@ public sealed partial class SignInTests : DashboardTests
     [Fact]
     public async Task After_sign_in_a_return_address_outside_the_dashboard_is_ignored()
     {
-        using var response = await Client.SubmitAsync("/dashboard/signin", "/dashboard/signin/admin",
-            ("password", DashboardClient.AdminPassword), ("returnUrl", "https://example.com/dashboard"));
+        using var response = await Client.SubmitAdminPasswordAsync(DashboardClient.AdminPassword, returnUrl: "https://example.com/dashboard");
 
         Assert.Equal("/dashboard", response.Headers.Location!.OriginalString);
     }
