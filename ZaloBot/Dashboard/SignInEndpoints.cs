@@ -62,7 +62,7 @@ internal static class SignInEndpoints
             <input type="hidden" name="returnUrl" value="{E(returnUrl)}" />
             <button type="submit">Đăng nhập</button>
             """, "stack")}
-        <p class="note"><a href="/dashboard/signin">Xin mã mới</a></p>
+        <p class="note"><a href="/dashboard/signin{E(QueryString.Create("returnUrl", returnUrl ?? "").ToString())}">Xin mã mới</a></p>
         </section>
         """, error is null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized);
 
