@@ -8,28 +8,34 @@ namespace ZaloBot.Tests.Dashboard;
 /// The real service in Live mode against the fake Zalo server, with a survey run on 12–14 June
 /// 2024, the clock at 10:00 on 14 June (Vietnam) and a bootstrap admin password.
 /// </summary>
-public abstract class DashboardTests : BotTests, IDisposable
+internal static class DashboardHost
 {
-    protected static readonly DateOnly June12 = new(2024, 6, 12);
-    protected static readonly DateOnly June13 = new(2024, 6, 13);
-    protected static readonly DateOnly June14 = new(2024, 6, 14);
+    public static readonly DateOnly June12 = new(2024, 6, 12);
+    public static readonly DateOnly June13 = new(2024, 6, 13);
+    public static readonly DateOnly June14 = new(2024, 6, 14);
 
     private static readonly string SurveyFile = DashboardSeed.SurveyFile(June12, June14);
 
-    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 6, 14, 3, 0, 0, TimeSpan.Zero));
+    public static FakeTimeProvider Clock() => new(new DateTimeOffset(2024, 6, 14, 3, 0, 0, TimeSpan.Zero));
+
+    public static Task<BotHost> StartAsync(FakeZaloServer zalo, FakeTimeProvider clock) =>
+        BotHost.StartAsync(
+            zalo,
+            new Dictionary<string, string?> { ["Survey:DefinitionPath"] = SurveyFile, ["Dashboard:AdminPassword"] = DashboardClient.AdminPassword },
+            b => b.Services.AddSingleton<TimeProvider>(clock));
+}
+
+/// <summary>Tests that change what the service holds (codes, sessions): a fresh <see cref="DashboardHost"/> each.</summary>
+public abstract class DashboardTests : BotTests, IDisposable
+{
+    protected FakeTimeProvider Clock { get; } = DashboardHost.Clock();
 
     internal DashboardClient Client { get; private set; } = null!;
-
-    protected virtual Dictionary<string, string?> Settings => new()
-    {
-        ["Survey:DefinitionPath"] = SurveyFile,
-        ["Dashboard:AdminPassword"] = DashboardClient.AdminPassword,
-    };
 
     public override async Task InitializeAsync()
     {
         Zalo = await FakeZaloServer.StartAsync();
-        Bot = await BotHost.StartAsync(Zalo, Settings, b => b.Services.AddSingleton<TimeProvider>(Clock));
+        Bot = await DashboardHost.StartAsync(Zalo, Clock);
         Client = new DashboardClient(Bot.BaseUrl);
     }
 

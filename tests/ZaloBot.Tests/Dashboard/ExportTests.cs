@@ -6,7 +6,7 @@ using ZaloBot.Survey;
 
 namespace ZaloBot.Tests.Dashboard;
 
-public sealed class ExportTests : SeededDashboardTests
+public sealed class ExportTests(SeededDashboard dashboard) : SeededDashboardTests(dashboard)
 {
     private const string QcdcDayHeader = "Ngày báo cáo";
 

@@ -4,7 +4,7 @@ using ZaloBot.Tests.Support;
 
 namespace ZaloBot.Tests.Dashboard;
 
-public sealed class PageTests : SeededDashboardTests
+public sealed class PageTests(SeededDashboard dashboard) : SeededDashboardTests(dashboard)
 {
     [Fact]
     public async Task The_overview_shows_each_commune_today_and_so_far_with_the_quota_verdicts()

@@ -1,23 +1,34 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using ZaloBot.Conversation;
+using ZaloBot.Tests.Support;
 using ZaloBot.Volunteers;
+using static ZaloBot.Tests.Dashboard.DashboardHost;
 
 namespace ZaloBot.Tests.Dashboard;
 
 /// <summary>
-/// The survey's three days as the stores hold them, with an admin session. At Xã Tân Lập (X07):
-/// 20 visitors and 12 answers on the 12th, 10 and 14 (three too fast) on the 13th, 2 answers and
-/// a photo on the 14th with its visitors not yet reported. At Xã Tân An (X08): 15 and 8 on the 12th.
+/// One <see cref="DashboardHost"/> per test class, read and never changed by its tests: the
+/// survey's three days as the stores hold them, and an admin session. At Xã Tân Lập (X07): 20
+/// visitors and 12 answers on the 12th, 10 and 14 (three too fast) on the 13th, 2 answers and a
+/// photo on the 14th with its visitors not yet reported. At Xã Tân An (X08): 15 and 8 on the 12th.
 /// </summary>
-public abstract partial class SeededDashboardTests : DashboardTests
+public sealed class SeededDashboard : IAsyncLifetime
 {
-    protected static readonly byte[] Photo = Convert.FromBase64String(
+    public static readonly byte[] Photo = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-    public override async Task InitializeAsync()
+    private FakeZaloServer zalo = null!;
+
+    public BotHost Bot { get; private set; } = null!;
+
+    internal DashboardClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
     {
-        await base.InitializeAsync();
+        var clock = Clock();
+        zalo = await FakeZaloServer.StartAsync();
+        Bot = await DashboardHost.StartAsync(zalo, clock);
         var services = Bot.Services;
         DashboardSeed.Visitors(services, "X07", June12, 20);
         DashboardSeed.Visitors(services, "X07", June13, 10);
@@ -35,10 +46,27 @@ public abstract partial class SeededDashboardTests : DashboardTests
         Bot.Get<PhotoReports>().Add(new PhotoReport
         {
             CommuneCode = "X07", Date = June14.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), Caption = "Bàn hướng dẫn",
-            ContentType = "image/png", ReceivedAt = Clock.GetUtcNow().UtcDateTime,
+            ContentType = "image/png", ReceivedAt = clock.GetUtcNow().UtcDateTime,
         }, Photo);
+        Client = new DashboardClient(Bot.BaseUrl);
         await Client.SignInAsAdminAsync();
     }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Bot.DisposeAsync();
+        await zalo.DisposeAsync();
+    }
+}
+
+public abstract partial class SeededDashboardTests(SeededDashboard dashboard) : IClassFixture<SeededDashboard>
+{
+    protected static byte[] Photo => SeededDashboard.Photo;
+
+    protected BotHost Bot => dashboard.Bot;
+
+    internal DashboardClient Client => dashboard.Client;
 
     protected async Task<string> PageAsync(string path)
     {
