@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Options;
+using Reporting.Quota;
 using ZaloBot.Conversation;
 using ZaloBot.Jobs;
+using ZaloBot.Dashboard;
+using ZaloBot.Posters;
 using ZaloBot.Sandbox;
 using ZaloBot.Storage;
 using ZaloBot.Survey;
@@ -27,27 +30,38 @@ public static class ZaloBotApp
         builder.AddVolunteers();
         builder.AddJobs();
         builder.AddSandbox();
+        builder.AddPosters();
+        builder.AddDashboard();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHealth();
         app.MapZaloWebhook();
+        app.MapDashboard();
         if (builder.Configuration.GetValue("Zalo:Mode", ZaloMode.Sandbox) == ZaloMode.Sandbox)
             app.MapSandbox();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddress(app));
         return app;
     }
 
-    /// <summary>Runs until stopped; a configuration error ends the start with one clear line.</summary>
+    /// <summary>
+    /// Runs until stopped, or runs the <c>qr</c> command and exits; a configuration error ends the
+    /// start with one clear line.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
         try
         {
             if (args is ["roster", "import", var file, .. var settings])
                 return RosterImport.RunCommand(file, settings);
+            if (args is [QrCommand.Name, .. var qrArgs])
+                return QrCommand.Run(qrArgs, configuration => Build(configuration), Console.Out, Console.Error);
             var app = Build(args);
             // Check the configuration and the survey file before the host starts and logs a stack trace.
             _ = app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value;
+            _ = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value;
+            _ = app.Services.GetRequiredService<IOptions<QuotaOptions>>().Value;
+            _ = app.Services.GetRequiredService<IOptions<PosterOptions>>().Value;
             _ = app.Services.GetRequiredService<SurveyCatalog>();
             await app.RunAsync();
             return 0;

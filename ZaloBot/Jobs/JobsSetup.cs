@@ -16,7 +16,6 @@ public static class JobsSetup
     {
         var services = builder.Services;
         services.AddOptions<DigestOptions>().BindConfiguration("Digest").ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<QuotaOptions>().BindConfiguration(QuotaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DigestReport>();
         services.AddSingleton<DigestRuns>();
         services.AddSingleton<DigestDelivery>();

@@ -1,0 +1,101 @@
+using Reporting;
+using Reporting.Exports;
+using ZaloBot.Reports;
+using static ZaloBot.Dashboard.Layout;
+
+namespace ZaloBot.Dashboard;
+
+/// <summary>
+/// The board's exports, filtered by date range and communes: the exports page, the files (CSV in
+/// UTF-8 with BOM, XLSX) and the daily figures as JSON for officials' other tools.
+/// </summary>
+internal static class ExportEndpoints
+{
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>The downloads by their name in the URL, each one sheet of <see cref="BoardExport"/>; "all" is every sheet.</summary>
+    private static readonly (string Kind, string Sheet, string Label)[] Kinds =
+    [
+        ("qcdc", QcdcDailySheet.SheetName, "Báo cáo ngày theo mẫu QCDC PKS02"),
+        ("tallies", AnswerTallies.SheetName, "Thống kê câu trả lời theo xã"),
+        ("comments", FreeTextAnswers.SheetName, "Ý kiến, kiến nghị"),
+        ("responses", ResponseSheet.SheetName, "Phiếu (ẩn danh)"),
+    ];
+
+    private const string All = "all";
+
+    public static void MapExports(this DashboardRoutes routes)
+    {
+        routes.Pages.MapGet("/exports", ExportsPage);
+        routes.Files.MapGet("/exports/{kind}.{format}", Download);
+        routes.Files.MapGet("/api/daily", (DateOnly? from, DateOnly? to, string[]? communes, DailyFigures figures, TimeProvider clock) =>
+            Filter(figures, clock, from, to, communes) is { } filter
+                ? Results.Json(figures.Days(filter.From, filter.To).Where(filter.Includes))
+                : Results.BadRequest(OutsideWindow(figures)));
+    }
+
+    private static IResult Download(string kind, string format, DateOnly? from, DateOnly? to, string[]? communes, DailyFigures figures, TimeProvider clock)
+    {
+        var sheet = Kinds.FirstOrDefault(k => k.Kind == kind).Sheet;
+        if ((sheet is null && kind != All) || format is not ("csv" or "xlsx") || (kind == All && format == "csv"))
+            return Results.NotFound();
+        if (Filter(figures, clock, from, to, communes) is not { } filter)
+            return Results.BadRequest(OutsideWindow(figures));
+
+        var tables = BoardExport.Tables(figures.ExportData(filter.From, filter.To), filter).Where(t => kind == All || t.Name == sheet).ToList();
+        var name = $"pks02-{kind}-{Iso(filter.From)}-{Iso(filter.To)}.{format}";
+        return format == "csv"
+            ? Results.File(ExportFiles.ToCsv(tables.Single()), "text/csv; charset=utf-8", name)
+            : Results.File(ExportFiles.ToXlsx(tables), XlsxType, name);
+    }
+
+    /// <summary>
+    /// The requested days, kept within the survey window (there is nothing outside it, and an open
+    /// range must not walk through years of empty days); by default the survey days so far. Null
+    /// when nothing of the request falls inside the window.
+    /// </summary>
+    private static ExportFilter? Filter(DailyFigures figures, TimeProvider clock, DateOnly? from, DateOnly? to, string[]? communes)
+    {
+        var (opens, closes) = figures.Window;
+        var first = Max(from ?? opens, opens);
+        var last = Min(to ?? UntilToday(figures, clock), closes);
+        var chosen = (communes ?? []).SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        return first <= last ? new ExportFilter(first, last, chosen) : null;
+    }
+
+    /// <summary>The default last day: today, or the window's nearest end when today is outside it.</summary>
+    private static DateOnly UntilToday(DailyFigures figures, TimeProvider clock) =>
+        Min(Max(clock.Today(), figures.Window.Opens), figures.Window.Closes);
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static string OutsideWindow(DailyFigures figures) =>
+        $"Khoảng ngày không hợp lệ hoặc nằm ngoài thời gian khảo sát ({Date(figures.Window.Opens)} – {Date(figures.Window.Closes)}).";
+
+    private static IResult ExportsPage(HttpContext http, DailyFigures figures, TimeProvider clock)
+    {
+        var (opens, closes) = figures.Window;
+        var communes = string.Concat(figures.Communes.Select(c =>
+            $"""<label><input type="checkbox" name="communes" value="{E(c.Code)}" /> {E(c.Name)}</label>"""));
+        var buttons = string.Concat(Kinds.Select(k => $"""
+            <p><strong>{E(k.Label)}</strong></p>
+            <div class="buttons"><button formaction="/dashboard/exports/{k.Kind}.xlsx">XLSX</button><button formaction="/dashboard/exports/{k.Kind}.csv">CSV</button></div>
+            """));
+        return Page(http, "Xuất dữ liệu", $"""
+            <section class="card">
+            <form method="get" action="/dashboard/exports/{All}.xlsx" class="stack">
+            <label for="from">Từ ngày</label><input id="from" name="from" type="date" value="{Iso(opens)}" min="{Iso(opens)}" max="{Iso(closes)}" />
+            <label for="to">Đến ngày</label><input id="to" name="to" type="date" value="{Iso(UntilToday(figures, clock))}" min="{Iso(opens)}" max="{Iso(closes)}" />
+            <fieldset><legend>Xã, thị trấn (không chọn xã nào là toàn huyện)</legend><div class="communes">{communes}</div></fieldset>
+            <p><strong>Tất cả các bảng trong một tệp</strong></p>
+            <div class="buttons"><button type="submit">XLSX</button></div>
+            {buttons}
+            </form>
+            <p class="note">Tệp CSV dùng mã UTF-8 có BOM để Excel hiển thị đúng tiếng Việt. Bảng QCDC giữ đúng tên cột của phần mềm QCDC, có dòng "Lũy kế" cho từng xã.
+            Số liệu theo ngày cũng có dạng JSON: <code>/dashboard/api/daily?from=yyyy-MM-dd&amp;to=yyyy-MM-dd&amp;communes=X01,X02</code>.</p>
+            </section>
+            """);
+    }
+}

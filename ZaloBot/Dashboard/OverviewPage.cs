@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Options;
+using Reporting;
+using Reporting.Charts;
+using Reporting.Quota;
+using ZaloBot.Reports;
+using static ZaloBot.Dashboard.Layout;
+
+namespace ZaloBot.Dashboard;
+
+/// <summary>The district at a glance: each commune today and since the survey opened, with the quota's verdicts and a chart.</summary>
+internal static class OverviewPage
+{
+    /// <summary>
+    /// One commune's line: today's figures and verdict; the totals since the survey opened, and the
+    /// verdict over them (which leaves out the days without a visitor count, see <see cref="QuotaRule.EvaluatePeriod"/>).
+    /// </summary>
+    private sealed record Line(Commune Commune, CommuneDay Today, QuotaResult TodayQuota, int? VisitorsSoFar, int RespondentsSoFar, QuotaResult SoFar);
+
+    public static void MapOverview(this DashboardRoutes routes)
+    {
+        routes.Pages.MapGet("/", (HttpContext http, DailyFigures figures, IOptions<QuotaOptions> quota, TimeProvider clock) =>
+            Render(http, Lines(figures, quota.Value, clock.Today()), clock.Today()));
+        routes.Files.MapGet("/charts/overview.png", (DailyFigures figures, IOptions<QuotaOptions> quota, TimeProvider clock) =>
+            Results.File(
+                DigestChart.RenderPng([.. Lines(figures, quota.Value, clock.Today()).Select(l => new ChartBar(l.Commune.Code, l.SoFar))], "Số phiếu lũy kế theo xã, thị trấn"),
+                "image/png"));
+    }
+
+    private static List<Line> Lines(DailyFigures figures, QuotaOptions quota, DateOnly today)
+    {
+        var todays = figures.Days(today, today).ToDictionary(d => d.CommuneCode);
+        var soFar = figures.SurveyDaysUntil(today).ToLookup(d => d.CommuneCode);
+        return figures.Communes.Select(c => new Line(
+                c,
+                todays[c.Code],
+                QuotaRule.Evaluate(todays[c.Code].Visitors, todays[c.Code].Respondents, quota),
+                soFar[c.Code].Any(d => d.Visitors is not null) ? soFar[c.Code].Sum(d => d.Visitors ?? 0) : null,
+                soFar[c.Code].Sum(d => d.Respondents),
+                QuotaRule.EvaluatePeriod(soFar[c.Code], quota)))
+            .ToList();
+    }
+
+    private static IResult Render(HttpContext http, List<Line> lines, DateOnly today)
+    {
+        var rows = lines.Select(l => new[]
+        {
+            $"""<a href="/dashboard/communes/{E(l.Commune.Code)}">{E(l.Commune.Name)}</a>""",
+            Visitors(l.Today.Visitors), E(l.Today.Respondents), Status(l.TodayQuota), E(l.Today.Photos),
+            Visitors(l.VisitorsSoFar), E(l.RespondentsSoFar), Status(l.SoFar),
+        });
+        var total = $"""
+            <tr class="total"><td>Toàn huyện</td><td>{E(lines.Sum(l => l.Today.Visitors ?? 0))}</td><td>{E(lines.Sum(l => l.Today.Respondents))}</td><td></td>
+            <td>{E(lines.Sum(l => l.Today.Photos))}</td><td>{E(lines.Sum(l => l.VisitorsSoFar ?? 0))}</td><td>{E(lines.Sum(l => l.RespondentsSoFar))}</td><td></td></tr>
+            """;
+        return Page(http, "Tổng quan", $"""
+            <section class="card">
+            <h2>Hôm nay {Date(today)} và lũy kế</h2>
+            {Table(["Xã, thị trấn", "Lượt đến hôm nay", "Phiếu hôm nay", "Hôm nay", "Ảnh hôm nay", "Lượt đến lũy kế", "Phiếu lũy kế", "Lũy kế"], rows, total)}
+            <p class="note">Lượt đến: số người dân đến bộ phận một cửa do tổ công tác báo cáo (– là chưa báo cáo). Lũy kế tính từ ngày mở khảo sát; ngày chưa báo cáo lượt đến không được tính vào đánh giá chỉ tiêu.</p>
+            </section>
+            <section class="card">
+            <h2>Biểu đồ số phiếu lũy kế</h2>
+            {Chart("/dashboard/charts/overview.png", "Số phiếu lũy kế của từng xã, thị trấn so với khoảng đạt chỉ tiêu")}
+            </section>
+            """);
+    }
+}

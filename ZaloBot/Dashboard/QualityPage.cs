@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+using Reporting;
+using ZaloBot.Conversation;
+using ZaloBot.Reports;
+using static ZaloBot.Dashboard.Layout;
+
+namespace ZaloBot.Dashboard;
+
+/// <summary>What deserves a second look: more answers than visitors, answers given too fast, communes without photos today.</summary>
+internal static class QualityPage
+{
+    public static void MapQuality(this DashboardRoutes routes) =>
+        routes.Pages.MapGet("/quality", (HttpContext http, DailyFigures figures, IOptions<SurveyEngineOptions> survey, TimeProvider clock) =>
+        {
+            var today = clock.Today();
+            var days = figures.SurveyDaysUntil(today);
+            var names = figures.Communes.ToDictionary(c => c.Code, c => c.Name);
+            return Page(http, "Cần kiểm tra", $"""
+                <section class="card">
+                <h2>Phiếu nhiều hơn lượt đến (R &gt; V)</h2>
+                {MoreAnswersThanVisitors(days, names)}
+                </section>
+                <section class="card">
+                <h2>Phiếu trả lời quá nhanh (dưới {E(survey.Value.TooFastSeconds)} giây)</h2>
+                {TooFast(figures.Responses(), names)}
+                </section>
+                <section class="card">
+                <h2>Chưa có ảnh báo cáo hôm nay ({Date(today)})</h2>
+                {WithoutPhotos(figures.Days(today, today), names)}
+                </section>
+                """);
+        });
+
+    private static string CommuneLink(string code, IReadOnlyDictionary<string, string> names) =>
+        $"""<a href="/dashboard/communes/{E(code)}">{E(names.GetValueOrDefault(code, code))}</a>""";
+
+    private static string MoreAnswersThanVisitors(IEnumerable<CommuneDay> days, IReadOnlyDictionary<string, string> names)
+    {
+        var flagged = days.Where(d => d.Respondents > d.Visitors).OrderByDescending(d => d.Date).ToList();
+        return flagged.Count == 0
+            ? """<p class="note">Không có ngày nào.</p>"""
+            : Table(["Ngày", "Xã, thị trấn", "Lượt đến (V)", "Phiếu (R)"],
+                flagged.Select(d => new[] { Date(d.Date), CommuneLink(d.CommuneCode, names), Visitors(d.Visitors), E(d.Respondents) }));
+    }
+
+    /// <summary>Counted per commune and day: the responses are anonymous, and a count is what a check needs.</summary>
+    private static string TooFast(IEnumerable<ResponseRecord> responses, IReadOnlyDictionary<string, string> names)
+    {
+        var flagged = responses
+            .Where(r => r.QualityFlags.Contains(QualityFlags.TooFast))
+            .GroupBy(r => (Day: VietnamTime.DateOf(r.SubmittedAt), r.CommuneCode))
+            .OrderByDescending(g => g.Key.Day)
+            .ToList();
+        return flagged.Count == 0
+            ? """<p class="note">Không có phiếu nào.</p>"""
+            : Table(["Ngày", "Xã, thị trấn", "Số phiếu quá nhanh"],
+                flagged.Select(g => new[] { Date(g.Key.Day), CommuneLink(g.Key.CommuneCode, names), E(g.Count()) }));
+    }
+
+    private static string WithoutPhotos(IEnumerable<CommuneDay> today, IReadOnlyDictionary<string, string> names)
+    {
+        var missing = today.Where(d => d.Photos == 0).Select(d => $"<li>{CommuneLink(d.CommuneCode, names)}</li>").ToList();
+        return missing.Count == 0 ? """<p class="note">Xã, thị trấn nào cũng đã gửi ảnh.</p>""" : $"<ul>{string.Concat(missing)}</ul>";
+    }
+}

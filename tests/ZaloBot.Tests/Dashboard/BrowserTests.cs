@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Reporting;
+using ZaloBot.Sandbox;
+using ZaloBot.Tests.Support;
+
+namespace ZaloBot.Tests.Dashboard;
+
+/// <summary>
+/// One headless Chromium (Debian's, not a downloaded one) and one service in sandbox mode for the
+/// browser tests: a survey window around today, two officials, and figures at Xã Tân Lập (X07).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public static readonly DateOnly Today = VietnamTime.DateOf(DateTimeOffset.UtcNow);
+
+    public WebApplicationHandle Host { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    private IPlaywright playwright = null!;
+
+    public string BaseUrl => Host.App.Urls.First();
+
+    public async Task InitializeAsync()
+    {
+        Host = await WebApplicationHandle.StartSandboxAsync("--Survey:DefinitionPath=" + DashboardSeed.SurveyFile(Today.AddDays(-2), Today.AddDays(1)));
+        var services = Host.App.Services;
+        DashboardSeed.Visitors(services, "X07", Today.AddDays(-1), 20);
+        DashboardSeed.Responses(services, "X07", Today.AddDays(-1), 8);
+        DashboardSeed.Visitors(services, "X07", Today, 30);
+        DashboardSeed.Responses(services, "X07", Today, 16);
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+        await Host.DisposeAsync();
+    }
+}
+
+public sealed partial class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static readonly string TodayText = BrowserFixture.Today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>Signs in on the page as a new official, reading the code from the bot's message in the sandbox chat.</summary>
+    private async Task SignInAsync(IPage page, string officialId)
+    {
+        var login = DashboardSeed.Official(fixture.Host.App.Services, officialId);
+        await page.GetByLabel("Tên đăng nhập").FillAsync(login);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nhận mã qua Zalo" }).ClickAsync();
+        await page.GetByLabel("Mã đăng nhập").FillAsync(await CodeInSandboxChatAsync(officialId));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+    }
+
+    private async Task<string> CodeInSandboxChatAsync(string userId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            var sent = fixture.Host.Get<SandboxState>().After(0)
+                .FirstOrDefault(m => m.Conversation == SandboxState.UserChat(userId) && m.From == "oa");
+            if (sent?.Text is { } text)
+                return SixDigits().Match(text).Value;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("No sign-in code reached the sandbox chat.");
+    }
+
+    [Fact]
+    public async Task An_official_signs_in_with_a_code_from_the_sandbox_chat_sees_the_commune_and_downloads_an_export()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new() { AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(fixture.BaseUrl + "/dashboard/communes/X07");
+        Assert.Contains("/dashboard/signin", page.Url);
+        await SignInAsync(page, "9100000000000000001");
+
+        await page.WaitForURLAsync("**/dashboard/communes/X07");
+        var today = await page.Locator("tr", new() { HasText = TodayText }).Locator("td").AllInnerTextsAsync();
+        Assert.Equal([TodayText, "30", "16", "Đạt", "0", ""], today);
+
+        await page.GotoAsync(fixture.BaseUrl + "/dashboard/exports");
+        await page.GetByLabel("Xã Tân Lập").CheckAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.Locator("button[formaction='/dashboard/exports/qcdc.xlsx']").ClickAsync());
+        var file = Path.Combine(Path.GetTempPath(), "zalobot-tests", Guid.NewGuid().ToString("N") + ".xlsx");
+        await download.SaveAsAsync(file);
+
+        Assert.StartsWith("pks02-qcdc-", download.SuggestedFilename);
+        var rows = Xlsx.Rows(await File.ReadAllBytesAsync(file));
+        File.Delete(file);
+        Assert.Contains([TodayText, "Xã Tân Lập", null, 30d, 16d], rows);
+        Assert.Contains(["Lũy kế", "Xã Tân Lập", null, 50d, 24d], rows);
+    }
+
+    [Fact]
+    public async Task Every_page_fits_a_phone_screen_and_its_images_load()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/dashboard");
+        await SignInAsync(page, "9100000000000000002");
+        await page.WaitForURLAsync("**/dashboard");
+
+        foreach (var path in new[] { "/dashboard", "/dashboard/communes/X07", "/dashboard/quality", "/dashboard/exports", "/dashboard/qr", "/dashboard/survey" })
+        {
+            await page.GotoAsync(fixture.BaseUrl + path, new() { WaitUntil = WaitUntilState.Load });
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), $"{path} is wider than the screen");
+            Assert.True(await page.EvaluateAsync<bool>("[...document.images].every(i => i.complete && i.naturalWidth > 0)"), $"{path} has an image that did not load");
+        }
+    }
+
+    [GeneratedRegex(@"\b\d{6}\b")]
+    private static partial Regex SixDigits();
+}

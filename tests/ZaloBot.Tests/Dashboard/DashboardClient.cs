@@ -1,0 +1,50 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace ZaloBot.Tests.Dashboard;
+
+/// <summary>
+/// The dashboard as a browser uses it, over HTTP: cookies kept, redirects not followed (so tests
+/// see them), and forms posted with the anti-forgery token of the page that served them.
+/// </summary>
+internal sealed partial class DashboardClient : IDisposable
+{
+    public const string AdminPassword = "mat-khau-quan-tri-2024";
+
+    public DashboardClient(string baseUrl) =>
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(baseUrl) };
+
+    public HttpClient Http { get; }
+
+    /// <summary>Opens <paramref name="page"/> and submits its form to <paramref name="action"/> with these fields.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string page, string action, params (string Name, string Value)[] fields)
+    {
+        var html = await Http.GetStringAsync(page);
+        var token = Token().Match(html).Groups[1].Value;
+        Assert.NotEmpty(token);
+        return await PostAsync(action, [("__RequestVerificationToken", token), .. fields]);
+    }
+
+    public async Task<HttpResponseMessage> PostAsync(string action, params (string Name, string Value)[] fields) =>
+        await Http.PostAsync(action, new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))));
+
+    public Task<HttpResponseMessage> SubmitAdminPasswordAsync(string password, string returnUrl = "") =>
+        SubmitAsync("/dashboard/signin", "/dashboard/signin/admin", ("password", password), ("returnUrl", returnUrl));
+
+    public async Task SignInAsAdminAsync(string password = AdminPassword)
+    {
+        using var response = await SubmitAdminPasswordAsync(password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    public Task<HttpResponseMessage> RequestCodeAsync(string login) =>
+        SubmitAsync("/dashboard/signin", "/dashboard/signin", ("login", login), ("returnUrl", ""));
+
+    public Task<HttpResponseMessage> EnterCodeAsync(string login, string code, string returnUrl = "") =>
+        SubmitAsync($"/dashboard/signin/code?login={login}", "/dashboard/signin/code", ("login", login), ("code", code), ("returnUrl", returnUrl));
+
+    public void Dispose() => Http.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}

@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using MiniExcelLibs;
+using ZaloBot.Survey;
+
+namespace ZaloBot.Tests.Dashboard;
+
+public sealed class ExportTests(SeededDashboard dashboard) : SeededDashboardTests(dashboard)
+{
+    private const string QcdcDayHeader = "Ngày báo cáo";
+
+    private async Task<byte[]> DownloadAsync(string path)
+    {
+        using var response = await Client.Http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    [Fact]
+    public async Task The_QCDC_csv_starts_with_the_byte_order_mark_and_matches_the_seeded_days_with_the_cumulative_row()
+    {
+        var csv = await DownloadAsync("/dashboard/exports/qcdc.csv?from=2024-06-12&to=2024-06-14&communes=X07");
+
+        Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
+        var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+        [
+            "Ngày báo cáo,\"Tên xã, phường, thị trấn\",\"Họ tên, chức vụ, đơn vị cán bộ, đoàn viên được phân công\"," +
+                "\"Số lượt người dân, tổ chức làm thủ tục tại bộ phận một cửa (trong ngày)\",\"Số người, tổ chức tham gia đánh giá khảo sát (trong ngày)\"",
+            "12/06/2024,Xã Tân Lập,\"Nguyễn Văn An, chi hội trưởng\",20,12",
+            "13/06/2024,Xã Tân Lập,,10,14",
+            "14/06/2024,Xã Tân Lập,\"Nguyễn Văn An, chi hội trưởng\",,2",
+            "Lũy kế,Xã Tân Lập,,30,28",
+            "Tổng cộng,Các xã đã chọn,,30,28",
+        ], lines);
+    }
+
+    [Fact]
+    public async Task The_xlsx_opens_with_every_sheet_and_the_seeded_figures_as_numbers()
+    {
+        var xlsx = await DownloadAsync("/dashboard/exports/all.xlsx");
+
+        using (var stream = new MemoryStream(xlsx))
+            Assert.Equal(["QCDC PKS02", "Thống kê", "Ý kiến", "Phiếu"], stream.GetSheetNames());
+        var qcdc = Xlsx.Rows(xlsx, "QCDC PKS02");
+        Assert.Equal(QcdcDayHeader, qcdc[0][0]);
+        Assert.Contains(["13/06/2024", "Xã Tân Lập", null, 10d, 14d], qcdc);
+        Assert.Contains(["Lũy kế", "Xã Tân Lập", null, 30d, 28d], qcdc);
+        Assert.Contains(["Lũy kế", "Xã Tân An", null, 15d, 8d], qcdc);
+        Assert.Equal(["Tổng cộng", "Toàn huyện", null, 45d, 36d], qcdc[^1]);
+        var tallies = Xlsx.Rows(xlsx, "Thống kê");
+        Assert.Contains(["X07", "Xã Tân Lập", "sex", "Giới tính của ông/bà?", "Nam", 28d, 100d, 28d], tallies);
+        Assert.Contains(["X08", "Xã Tân An", "overall", "Mức độ hài lòng chung của ông/bà đối với Chủ tịch UBND xã?", "Hài lòng", 8d, 100d, 8d], tallies);
+        Assert.Equal(1 + 36, Xlsx.Rows(xlsx, "Phiếu").Count);
+    }
+
+    [Fact]
+    public async Task A_date_range_and_communes_narrow_every_export()
+    {
+        var xlsx = await DownloadAsync("/dashboard/exports/responses.xlsx?from=2024-06-13&to=2024-06-13&communes=X07&communes=X08");
+        var tallies = Encoding.UTF8.GetString(await DownloadAsync("/dashboard/exports/tallies.csv?from=2024-06-12&to=2024-06-12&communes=X08"));
+
+        var responses = Xlsx.Rows(xlsx, "Phiếu");
+        Assert.Equal(1 + 14, responses.Count);
+        Assert.All(responses[1..], r => Assert.Equal("X07", r[1]));
+        Assert.Contains("X08,Xã Tân An,sex,Giới tính của ông/bà?,Nam,8,100.0,8", tallies);
+        Assert.DoesNotContain("X07", tallies);
+    }
+
+    [Fact]
+    public async Task The_responses_export_is_anonymous()
+    {
+        var keys = Bot.Get<ResponseStore>().All("PKS02_2024").Select(r => r.RespondentKey).ToList();
+
+        var csv = Encoding.UTF8.GetString(await DownloadAsync("/dashboard/exports/responses.csv"));
+
+        Assert.Equal(36, keys.Count);
+        Assert.All(keys, key => Assert.DoesNotContain(key, csv));
+        Assert.Contains("Ý kiến số 1 ở X07", csv);
+    }
+
+    [Fact]
+    public async Task The_daily_figures_are_also_served_as_json()
+    {
+        var json = await DownloadAsync("/dashboard/api/daily?from=2024-06-12&to=2024-06-13&communes=X07");
+
+        var days = JsonDocument.Parse(json).RootElement.EnumerateArray()
+            .Select(d => (d.GetProperty("date").GetString(), d.GetProperty("visitors").GetInt32(), d.GetProperty("respondents").GetInt32()))
+            .ToList();
+        Assert.Equal([("2024-06-12", 20, 12), ("2024-06-13", 10, 14)], days);
+    }
+
+    [Theory]
+    [InlineData("/dashboard/exports/qcdc.csv?from=2025-01-01", HttpStatusCode.BadRequest)]
+    [InlineData("/dashboard/exports/qcdc.csv?from=2024-06-14&to=2024-06-12", HttpStatusCode.BadRequest)]
+    [InlineData("/dashboard/exports/all.csv", HttpStatusCode.NotFound)]
+    [InlineData("/dashboard/exports/secrets.xlsx", HttpStatusCode.NotFound)]
+    [InlineData("/dashboard/exports/qcdc.pdf", HttpStatusCode.NotFound)]
+    public async Task A_request_for_no_export_is_refused(string path, HttpStatusCode expected)
+    {
+        using var response = await Client.Http.GetAsync(path);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+}
