@@ -1,31 +1,42 @@
-using SkiaSharp;
+using System.Reflection;
 
 namespace Reporting.Charts;
 
 /// <summary>
-/// Picks an installed font that has every letter the chart draws. Skia's default typeface on Linux
-/// is whichever font it finds first, and with no font at all it draws no text without complaint:
-/// a chart with blank labels would reach the Zalo group, so that fails here instead.
+/// The chart's font, shipped with the library (DejaVu Sans, which has every Vietnamese letter).
+/// Skia on Linux draws no text at all when the machine has no font, without complaint, and a chart
+/// with blank labels would reach the Zalo group; shipping the font makes the output the same on
+/// every machine, including a fresh one with nothing installed.
 /// </summary>
 internal static class ChartFont
 {
-    // Sans faces with Vietnamese coverage, preferred in this order when installed.
-    private static readonly string[] Preferred = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Segoe UI"];
+    public const string Family = "DejaVu Sans (chart)";
 
-    public static string Covering(IEnumerable<string> texts)
+    private static readonly Lazy<string> Registered = new(Register);
+
+    /// <summary>The family name to give ScottPlot; the font files are registered on first use.</summary>
+    public static string Name => Registered.Value;
+
+    private static string Register()
     {
-        var letters = new string(texts.SelectMany(t => t).Where(char.IsLetterOrDigit).Distinct().ToArray());
-        var installed = SKFontManager.Default.FontFamilies.ToList();
-        foreach (var family in Preferred.Where(installed.Contains).Concat(installed.Except(Preferred)))
-        {
-            using var typeface = SKTypeface.FromFamilyName(family);
-            if (typeface is not null && typeface.ContainsGlyphs(letters))
-            {
-                return family;
-            }
-        }
+        var folder = Path.Combine(Path.GetTempPath(), "survey-chart-fonts");
+        Directory.CreateDirectory(folder);
+        ScottPlot.Fonts.AddFontFile(Family, Extract("DejaVuSans.ttf", folder), bold: false, italic: false);
+        ScottPlot.Fonts.AddFontFile(Family, Extract("DejaVuSans-Bold.ttf", folder), bold: true, italic: false);
+        return Family;
+    }
 
-        throw new InvalidOperationException(
-            "No installed font has the Vietnamese letters the chart needs; install one (Debian: apt-get install fonts-dejavu-core).");
+    private static string Extract(string file, string folder)
+    {
+        var path = Path.Combine(folder, file);
+        using var resource = Assembly.GetExecutingAssembly().GetManifestResourceStream("Reporting.Charts.Fonts." + file)
+            ?? throw new InvalidOperationException("The chart font " + file + " is missing from the build.");
+        if (File.Exists(path) && new FileInfo(path).Length == resource.Length)
+            return path;
+        var temp = path + "." + Guid.NewGuid().ToString("N");
+        using (var output = File.Create(temp))
+            resource.CopyTo(output);
+        File.Move(temp, path, overwrite: true);
+        return path;
     }
 }

@@ -122,7 +122,7 @@ public static class DigestChart
         plot.Legend.Layout = new HeadroomLegendLayout(plot.Legend.Layout);
         plot.ShowLegend(Edge.Bottom);
 
-        ApplyFont(plot, ChartFont.Covering([title, xLabel, yLabel, .. tickLabels, .. legend.Select(l => l.LabelText)]));
+        ApplyFont(plot, ChartFont.Name);
         return plot.GetImageBytes(width, height, ImageFormat.Png);
     }
 
