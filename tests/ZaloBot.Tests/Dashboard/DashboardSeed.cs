@@ -1,8 +1,7 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting;
-using ZaloBot.Conversation;
 using ZaloBot.Survey;
+using ZaloBot.Tests.Support;
 using ZaloBot.Volunteers;
 
 namespace ZaloBot.Tests.Dashboard;
@@ -11,16 +10,8 @@ namespace ZaloBot.Tests.Dashboard;
 internal static class DashboardSeed
 {
     /// <summary>The shipped survey with its window moved to <paramref name="opens"/>–<paramref name="closes"/>, in a file of its own.</summary>
-    public static string SurveyFile(DateOnly opens, DateOnly closes)
-    {
-        var survey = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, SurveyDefinitionLoader.DefaultFile)))!;
-        survey["opensAt"] = $"{opens:yyyy-MM-dd}T00:00:00";
-        survey["closesAt"] = $"{closes:yyyy-MM-dd}T23:59:59";
-        var path = Path.Combine(Path.GetTempPath(), "zalobot-tests", $"survey-{Guid.NewGuid():N}.json");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, survey.ToJsonString());
-        return path;
-    }
+    public static string SurveyFile(DateOnly opens, DateOnly closes) =>
+        SurveyFiles.Window($"{opens:yyyy-MM-dd}T00:00:00", $"{closes:yyyy-MM-dd}T23:59:59");
 
     /// <summary>A district official registered with the bot; returns their login name.</summary>
     public static string Official(IServiceProvider services, string userId) =>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
 using ZaloBot.Survey;
 using ZaloBot.Tests.Support;
 
@@ -115,25 +114,10 @@ public sealed class CitizenSurveyTests : BotTests
 
 public sealed class ClosedSurveyTests
 {
-    /// <summary>A copy of the shipped survey file with some fields changed.</summary>
-    private static string SurveyFileWith(Action<JsonNode> change)
-    {
-        var file = Path.Combine(Path.GetTempPath(), "zalobot-tests", Guid.NewGuid().ToString("N") + ".json");
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var survey = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Conversation", "survey.pks02.json")))!;
-        change(survey);
-        File.WriteAllText(file, survey.ToJsonString());
-        return file;
-    }
-
     [Fact]
     public async Task Outside_the_window_the_citizen_gets_the_dates_and_nothing_is_stored()
     {
-        var file = SurveyFileWith(s =>
-        {
-            s["opensAt"] = "2024-06-12T07:00:00";
-            s["closesAt"] = "2024-06-14T17:00:00";
-        });
+        var file = SurveyFiles.Window("2024-06-12T07:00:00", "2024-06-14T17:00:00");
 
         await using var zalo = await FakeZaloServer.StartAsync();
         await using var bot = await BotHost.StartAsync(zalo, new Dictionary<string, string?> { ["Survey:DefinitionPath"] = file });
@@ -149,7 +133,7 @@ public sealed class ClosedSurveyTests
     [Fact]
     public async Task A_broken_survey_file_stops_the_start_with_a_message_naming_the_problem()
     {
-        var file = SurveyFileWith(s => s["closesAt"] = "2020-01-01T00:00:00");
+        var file = SurveyFiles.With(s => s["closesAt"] = "2020-01-01T00:00:00");
 
         var error = Console.Error;
         using var captured = new StringWriter();

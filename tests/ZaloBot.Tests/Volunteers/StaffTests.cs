@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using ZaloBot.Conversation;
 using ZaloBot.Survey;
 using ZaloBot.Tests.Support;
 using ZaloBot.Volunteers;
@@ -106,17 +105,5 @@ public abstract class StaffTests : BotTests
 /// <summary>The shipped survey file with the seed plan's window: 12 June 2024 07:00 to 14 June 2024 17:30.</summary>
 internal static class SeedSurvey
 {
-    public static string Path { get; } = Write();
-
-    private static string Write()
-    {
-        var survey = JsonNode.Parse(File.ReadAllText(System.IO.Path.Combine(AppContext.BaseDirectory, SurveyDefinitionLoader.DefaultFile)))!;
-        survey["opensAt"] = "2024-06-12T07:00:00";
-        survey["closesAt"] = "2024-06-14T17:30:00";
-        var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "zalobot-tests");
-        Directory.CreateDirectory(folder);
-        var path = System.IO.Path.Combine(folder, $"seed-survey-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, survey.ToJsonString());
-        return path;
-    }
+    public static string Path { get; } = SurveyFiles.Window("2024-06-12T07:00:00", "2024-06-14T17:30:00");
 }
