@@ -31,3 +31,9 @@ public sealed record ResponseRecord(
     DateTimeOffset SubmittedAt,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Answers,
     IReadOnlyList<string> QualityFlags);
+
+/// <summary>
+/// How many of a commune's respondents chose an option of a question; with an empty
+/// <paramref name="OptionId"/>, how many answered the question at all.
+/// </summary>
+public sealed record TallyCount(string CommuneCode, string QuestionId, string OptionId, int Count);

@@ -26,20 +26,39 @@ public static class AnswerTallies
         IReadOnlyList<Commune> communes,
         IReadOnlyList<QuestionInfo> questions,
         IEnumerable<ResponseRecord> responses,
+        ExportFilter filter) =>
+        FromCounts(communes, questions, Count(responses.Where(filter.Includes)), filter);
+
+    /// <summary>The same table from counts kept as responses arrive (see <see cref="TallyCount"/>), already filtered.</summary>
+    public static Table FromCounts(
+        IReadOnlyList<Commune> communes,
+        IReadOnlyList<QuestionInfo> questions,
+        IEnumerable<TallyCount> counts,
         ExportFilter filter)
     {
         var directory = new CommuneDirectory(communes);
         var choiceQuestions = questions.Where(q => q.Type is "single" or "multi").ToList();
-        var included = responses.Where(filter.Includes).ToList();
+        var included = counts.Where(c => filter.AllCommunes || filter.Communes!.Contains(c.CommuneCode)).ToList();
         var rows = new List<IReadOnlyList<Cell>>();
-        foreach (var commune in included.GroupBy(r => r.CommuneCode).OrderBy(g => g.Key, directory))
+        foreach (var commune in included.GroupBy(c => c.CommuneCode).OrderBy(g => g.Key, directory))
         {
-            rows.AddRange(Block(commune.Key, directory.Name(commune.Key), choiceQuestions, [.. commune]));
+            rows.AddRange(Block(commune.Key, directory.Name(commune.Key), choiceQuestions, Sum(commune)));
         }
 
-        rows.AddRange(Block("", filter.ScopeName, choiceQuestions, included));
+        rows.AddRange(Block("", filter.ScopeName, choiceQuestions, Sum(included)));
         return new Table(SheetName, Headers, rows);
     }
+
+    /// <summary>Counts per commune, question and option; an empty option id counts those who answered the question.</summary>
+    public static IEnumerable<TallyCount> Count(IEnumerable<ResponseRecord> responses) =>
+        responses
+            .SelectMany(r => r.Answers.Where(a => a.Value.Count > 0).SelectMany(a =>
+                a.Value.Distinct().Select(option => (r.CommuneCode, a.Key, option)).Append((r.CommuneCode, a.Key, ""))))
+            .GroupBy(x => x)
+            .Select(g => new TallyCount(g.Key.CommuneCode, g.Key.Key, g.Key.Item3, g.Count()));
+
+    private static Dictionary<(string Question, string Option), int> Sum(IEnumerable<TallyCount> counts) =>
+        counts.GroupBy(c => (c.QuestionId, c.OptionId)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
 
     /// <summary>Percent with one decimal, invariant culture, e.g. 33.3 and 50.0.</summary>
     public static decimal Percent(int count, int of) =>
@@ -47,17 +66,14 @@ public static class AnswerTallies
         Math.Round(count * 100m / of, 1, MidpointRounding.AwayFromZero) + 0.0m;
 
     private static IEnumerable<Cell[]> Block(
-        string code, string name, IReadOnlyList<QuestionInfo> questions, IReadOnlyList<ResponseRecord> responses)
+        string code, string name, IReadOnlyList<QuestionInfo> questions, Dictionary<(string Question, string Option), int> counts)
     {
         foreach (var question in questions)
         {
-            var chosen = responses
-                .Select(r => r.Answers.TryGetValue(question.Id, out var ids) ? ids : [])
-                .Where(ids => ids.Count > 0)
-                .ToList();
+            var answered = counts.GetValueOrDefault((question.Id, ""));
             foreach (var option in question.Options)
             {
-                var count = chosen.Count(ids => ids.Contains(option.Id));
+                var count = counts.GetValueOrDefault((question.Id, option.Id));
                 yield return
                 [
                     code,
@@ -66,8 +82,8 @@ public static class AnswerTallies
                     question.Text,
                     option.Text,
                     count,
-                    chosen.Count > 0 ? Percent(count, chosen.Count) : Cell.Empty,
-                    chosen.Count,
+                    answered > 0 ? Percent(count, answered) : Cell.Empty,
+                    answered,
                 ];
             }
         }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using LiteDB;
 using Microsoft.Extensions.Options;
 using ZaloBot.Storage;
 
@@ -19,30 +18,33 @@ public sealed class StoredPassword
     public DateTime SetAt { get; set; }
 }
 
+public interface IAdminPasswordStore
+{
+    StoredPassword? Get();
+
+    void Save(StoredPassword password);
+}
+
 /// <summary>
 /// The bootstrap admin sign-in. The configured password is hashed into the database at the first
 /// start; afterwards the stored hash wins, so a password left in a configuration file or an old
 /// environment cannot quietly change it. <see cref="DashboardOptions.ReplaceAdminPassword"/> replaces it.
 /// </summary>
-public sealed class AdminPassword(Database db, IOptions<DashboardOptions> options, TimeProvider clock, ILogger<AdminPassword> logger)
+public sealed class AdminPassword(IAdminPasswordStore passwords, IOptions<DashboardOptions> options, TimeProvider clock, ILogger<AdminPassword> logger)
 {
     public const string UserName = "admin";
 
     // OWASP's current figure for PBKDF2-HMAC-SHA256; stored with each hash so it can be raised later.
     private const int Iterations = 600_000;
-    private const int SingletonId = 1;
-
-    private ILiteCollection<StoredPassword> Passwords => db.Collection<StoredPassword>("dashboard_admin");
 
     public void StoreConfigured()
     {
         var o = options.Value;
-        if (string.IsNullOrEmpty(o.AdminPassword) || (Passwords.FindById(SingletonId) is not null && !o.ReplaceAdminPassword))
+        if (string.IsNullOrEmpty(o.AdminPassword) || (passwords.Get() is not null && !o.ReplaceAdminPassword))
             return;
         var salt = RandomNumberGenerator.GetBytes(16);
-        Passwords.Upsert(new StoredPassword
+        passwords.Save(new StoredPassword
         {
-            Id = SingletonId,
             Salt = salt,
             Hash = Derive(o.AdminPassword, salt, Iterations),
             Iterations = Iterations,
@@ -52,7 +54,7 @@ public sealed class AdminPassword(Database db, IOptions<DashboardOptions> option
     }
 
     public bool Verify(string candidate) =>
-        Passwords.FindById(SingletonId) is { } stored
+        passwords.Get() is { } stored
         && CryptographicOperations.FixedTimeEquals(Derive(candidate, stored.Salt, stored.Iterations), stored.Hash);
 
     private static byte[] Derive(string password, byte[] salt, int iterations) =>

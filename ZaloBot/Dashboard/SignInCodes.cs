@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using LiteDB;
 using ZaloBot.Storage;
 using ZaloBot.Volunteers;
 
@@ -10,7 +9,6 @@ namespace ZaloBot.Dashboard;
 /// <summary>A one-time sign-in code waiting to be used: only its keyed hash is stored.</summary>
 public sealed class PendingCode
 {
-    [BsonId]
     public string StaffKey { get; set; } = "";
 
     public string CodeHash { get; set; } = "";
@@ -22,8 +20,20 @@ public sealed class PendingCode
     public int Attempts { get; set; }
 }
 
+public interface ISignInCodeStore
+{
+    PendingCode? Find(string staffKey);
+
+    void Save(PendingCode code);
+
+    void Delete(string staffKey);
+
+    /// <summary>Deletes up to <paramref name="batch"/> codes that expired before <paramref name="before"/>.</summary>
+    int DeleteExpired(DateTime before, int batch);
+}
+
 /// <summary>One-time codes that district officials receive in Zalo to sign in to the dashboard.</summary>
-public sealed class SignInCodes(Database db, Secrets secrets, TimeProvider clock)
+public sealed class SignInCodes(ISignInCodeStore codes, IUnitOfWork unit, Secrets secrets, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
     public const int MaxAttempts = 5;
@@ -31,30 +41,27 @@ public sealed class SignInCodes(Database db, Secrets secrets, TimeProvider clock
     /// <summary>The sign-in page must not be a way to flood an official's chat with codes.</summary>
     public static readonly TimeSpan Cooldown = TimeSpan.FromMinutes(1);
 
-    private readonly ILiteCollection<PendingCode> codes = db.Collection<PendingCode>("dashboard_codes");
-    private readonly Lock gate = new();
-
     /// <summary>A fresh 6-digit code replacing any earlier one; null while the last one is under a minute old.</summary>
     public string? Issue(StaffMember member)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        lock (gate)
+        return unit.Run(() =>
         {
-            if (codes.FindById(member.Key) is { } pending && now - pending.IssuedAt < Cooldown)
+            if (codes.Find(member.Key) is { } pending && now - pending.IssuedAt < Cooldown)
                 return null;
             var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-            codes.Upsert(new PendingCode { StaffKey = member.Key, CodeHash = HashOf(member, code), IssuedAt = now, ExpiresAt = now + Lifetime });
+            codes.Save(new PendingCode { StaffKey = member.Key, CodeHash = HashOf(member, code), IssuedAt = now, ExpiresAt = now + Lifetime });
             return code;
-        }
+        });
     }
 
     /// <summary>True once for the right code within its lifetime and attempt limit; the code is then used up.</summary>
     public bool Redeem(StaffMember member, string code)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        lock (gate)
+        return unit.Run(() =>
         {
-            if (codes.FindById(member.Key) is not { } pending || now >= pending.ExpiresAt || pending.Attempts >= MaxAttempts)
+            if (codes.Find(member.Key) is not { } pending || now >= pending.ExpiresAt || pending.Attempts >= MaxAttempts)
                 return false;
             var right = CryptographicOperations.FixedTimeEquals(
                 Encoding.ASCII.GetBytes(HashOf(member, code.Trim())), Encoding.ASCII.GetBytes(pending.CodeHash));
@@ -62,9 +69,9 @@ public sealed class SignInCodes(Database db, Secrets secrets, TimeProvider clock
             if (right)
                 codes.Delete(member.Key);
             else
-                codes.Update(pending);
+                codes.Save(pending);
             return right;
-        }
+        });
     }
 
     private string HashOf(StaffMember member, string code) => secrets.Hash("dashboard-code", member.Key + "\n" + code);

@@ -66,7 +66,7 @@ internal static class SignInEndpoints
         </section>
         """, error is null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized);
 
-    private static async Task<IResult> RequestCodeAsync(HttpContext http, StaffStore staff, SignInCodes codes, Outbox outbox)
+    private static async Task<IResult> RequestCodeAsync(HttpContext http, IStaffStore staff, SignInCodes codes, Outbox outbox)
     {
         var form = await http.Request.ReadFormAsync();
         var login = form["login"].ToString().Trim();
@@ -75,7 +75,7 @@ internal static class SignInEndpoints
         return Results.Redirect($"/dashboard/signin/code{QueryString.Create("login", login).Add("returnUrl", form["returnUrl"].ToString())}");
     }
 
-    private static async Task<IResult> EnterCodeAsync(HttpContext http, StaffStore staff, SignInCodes codes)
+    private static async Task<IResult> EnterCodeAsync(HttpContext http, IStaffStore staff, SignInCodes codes)
     {
         var form = await http.Request.ReadFormAsync();
         var (login, returnUrl) = (form["login"].ToString(), form["returnUrl"].ToString());

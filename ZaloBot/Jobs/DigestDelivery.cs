@@ -1,4 +1,3 @@
-using LiteDB;
 using Microsoft.Extensions.Options;
 using Reporting;
 using ZaloBot.Storage;
@@ -9,16 +8,17 @@ namespace ZaloBot.Jobs;
 
 /// <summary>
 /// Sends the digest: text, then chart, to the working group (<c>Digest:GroupId</c>) and 1:1 to every
-/// registered official. A date is claimed in <c>digest_runs</c> in the same transaction that queues
+/// registered official. A date is claimed in the same transaction that queues
 /// its messages, so each date's digest goes out exactly once and is never lost between the two; the
 /// outbox retries a failed send and keeps what still fails, with Zalo's code.
 /// </summary>
 public sealed class DigestDelivery(
     DigestReport report,
     DigestRuns runs,
-    StaffStore staff,
+    IStaffStore staff,
     Outbox outbox,
-    Database db,
+    IBlobStore blobs,
+    IUnitOfWork unit,
     IOptions<DigestOptions> options,
     TimeProvider clock,
     ILogger<DigestDelivery> logger)
@@ -36,24 +36,24 @@ public sealed class DigestDelivery(
     }
 
     /// <summary>BAOCAO: the digest as of now, to one official; it claims nothing.</summary>
-    public void SendTo(string userId) =>
-        Enqueue(report.Compose(VietnamTime.DateOf(clock.GetUtcNow())), [new Recipient(OutboundKind.UserText, OutboundKind.UserImage, userId)]);
+    public void SendTo(string userId)
+    {
+        var digest = report.Compose(VietnamTime.DateOf(clock.GetUtcNow()));
+        unit.Run(() => Enqueue(digest, [new Recipient(OutboundKind.UserText, OutboundKind.UserImage, userId)]));
+    }
 
     private bool Deliver(Digest digest)
     {
         var recipients = Recipients();
-        try
+        var claimed = unit.Run(() =>
         {
-            db.InTransaction(() =>
-            {
-                runs.Claim(digest, recipients.Any(r => r.Text == OutboundKind.GroupText), recipients.Count(r => r.Text == OutboundKind.UserText));
-                Enqueue(digest, recipients);
-            });
-        }
-        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            return false; // sent meanwhile by another run
-        }
+            if (!runs.TryClaim(digest, recipients.Any(r => r.Text == OutboundKind.GroupText), recipients.Count(r => r.Text == OutboundKind.UserText)))
+                return false; // sent meanwhile by another run
+            Enqueue(digest, recipients);
+            return true;
+        });
+        if (!claimed)
+            return false;
         if (recipients.Count == 0)
             logger.LogWarning("The digest of {Date} had no recipients: set Digest:GroupId or register a district official", digest.Date);
         logger.LogInformation("Digest of {Date} queued for {Count} recipient(s)", digest.Date, recipients.Count);
@@ -71,8 +71,7 @@ public sealed class DigestDelivery(
     private void Enqueue(Digest digest, IReadOnlyList<Recipient> recipients)
     {
         var chart = "charts/" + Guid.NewGuid().ToString("N");
-        using (var png = new MemoryStream(digest.Chart))
-            db.Lite.FileStorage.Upload(chart, $"tien-do-{digest.Date:yyyy-MM-dd}.png", png);
+        blobs.Put(chart, $"tien-do-{digest.Date:yyyy-MM-dd}.png", digest.Chart);
         foreach (var recipient in recipients)
         {
             outbox.Enqueue(new OutboundMessage(recipient.Text, recipient.Id, digest.Text));

@@ -1,13 +1,9 @@
-using LiteDB;
-using ZaloBot.Storage;
-
 namespace ZaloBot.Jobs;
 
 /// <summary>The claim that a date's digest was sent; its id is the date, so a date is claimed once.</summary>
 public sealed class DigestRun
 {
     /// <summary>"2024-06-12", the Vietnam day of the digest.</summary>
-    [BsonId]
     public string Date { get; set; } = "";
 
     public bool Final { get; set; }
@@ -19,14 +15,23 @@ public sealed class DigestRun
     public int Officials { get; set; }
 }
 
-public sealed class DigestRuns(Database db, TimeProvider clock)
+/// <summary>The digests sent, one per date.</summary>
+public interface IJobRunStore
 {
-    private readonly ILiteCollection<DigestRun> runs = db.Collection<DigestRun>("digest_runs");
+    bool Claimed(DateOnly date);
 
-    public bool Claimed(DateOnly date) => runs.FindById(KeyOf(date)) is not null;
+    /// <summary>Claims the run's date; false when it was claimed before.</summary>
+    bool TryClaim(DigestRun run);
 
-    /// <summary>Claims the date; a second claim of the same date throws LiteDB's duplicate-key error.</summary>
-    public void Claim(Digest digest, bool toGroup, int officials) => runs.Insert(new DigestRun
+    IReadOnlyList<DigestRun> All();
+}
+
+public sealed class DigestRuns(IJobRunStore runs, TimeProvider clock)
+{
+    public bool Claimed(DateOnly date) => runs.Claimed(date);
+
+    /// <summary>Claims the date; false when a digest of that date was claimed before.</summary>
+    public bool TryClaim(Digest digest, bool toGroup, int officials) => runs.TryClaim(new DigestRun
     {
         Date = KeyOf(digest.Date),
         Final = digest.IsFinal,
@@ -35,7 +40,7 @@ public sealed class DigestRuns(Database db, TimeProvider clock)
         Officials = officials,
     });
 
-    public IReadOnlyList<DigestRun> All() => runs.FindAll().ToList();
+    public IReadOnlyList<DigestRun> All() => runs.All();
 
-    private static string KeyOf(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public static string KeyOf(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -8,7 +8,7 @@ using ZaloBot.Zalo;
 namespace ZaloBot.Jobs;
 
 /// <summary>The afternoon reminder to the volunteers of each commune that has not reported visitors or photos today.</summary>
-public sealed class Reminders(DailyFigures figures, StaffStore staff, SurveyCatalog catalog, Outbox outbox, IOptions<DigestOptions> options, TimeProvider clock)
+public sealed class Reminders(DailyFigures figures, IStaffStore staff, SurveyCatalog catalog, Outbox outbox, IOptions<DigestOptions> options, TimeProvider clock)
 {
     /// <summary>Only on the survey's days; returns how many reminders were queued.</summary>
     public int Send()

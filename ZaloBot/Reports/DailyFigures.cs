@@ -7,35 +7,39 @@ namespace ZaloBot.Reports;
 
 /// <summary>
 /// Gathers the stored figures into Reporting's plain records: per commune per Vietnam day,
-/// visitors (volunteers' reports), respondents (stored responses), photos and people on duty.
-/// The digest, the dashboard and the exports all read the same numbers from here.
+/// visitors (volunteers' reports), respondents (counted as each response is stored), photos and
+/// people on duty. The digest, the dashboard and the exports all read the same numbers from here;
+/// none of them reads the responses themselves, except the exports that list them.
 /// </summary>
-public sealed class DailyFigures(SurveyCatalog catalog, ResponseStore responses, VisitorCounts visitors, PhotoReports photos, Roster roster)
+public sealed class DailyFigures(SurveyCatalog catalog, IResponseStore responses, VisitorCounts visitors, PhotoReports photos, Roster roster)
 {
     public IReadOnlyList<Commune> Communes => catalog.Communes;
 
-    /// <summary>Every commune on every day from <paramref name="from"/> to <paramref name="to"/> inclusive.</summary>
-    public IReadOnlyList<CommuneDay> Days(DateOnly from, DateOnly to)
+    /// <summary>Every commune (or only <paramref name="commune"/>) on every day from <paramref name="from"/> to <paramref name="to"/> inclusive.</summary>
+    public IReadOnlyList<CommuneDay> Days(DateOnly from, DateOnly to, string? commune = null)
     {
-        var respondents = responses.CountByCommuneAndDay(catalog.Definition.Id);
+        var respondents = responses.CountByCommuneAndDay(catalog.Definition.Id, from, to, commune);
+        var visits = visitors.Between(from, to, commune);
+        var photoCounts = photos.CountByCommuneAndDay(from, to, commune);
+        var onDuty = roster.OnDutyBetween(from, to);
         var days = new List<CommuneDay>();
-        foreach (var commune in catalog.Communes)
+        foreach (var code in commune is null ? catalog.Communes.Select(c => c.Code) : [commune])
             for (var day = from; day <= to; day = day.AddDays(1))
                 days.Add(new CommuneDay(
-                    commune.Code,
+                    code,
                     day,
-                    visitors.On(commune.Code, day),
-                    respondents.GetValueOrDefault((commune.Code, day)),
-                    photos.Of(commune.Code, day).Count,
-                    roster.OnDuty(commune.Code, day)));
+                    visits.TryGetValue((code, day), out var v) ? v : null,
+                    respondents.GetValueOrDefault((code, day)),
+                    photoCounts.GetValueOrDefault((code, day)),
+                    onDuty.GetValueOrDefault((code, day), [])));
         return days;
     }
 
     /// <summary>The survey's days so far: from its opening day to <paramref name="today"/> (capped at its closing day).</summary>
-    public IReadOnlyList<CommuneDay> SurveyDaysUntil(DateOnly today)
+    public IReadOnlyList<CommuneDay> SurveyDaysUntil(DateOnly today, string? commune = null)
     {
         var (opens, closes) = Window;
-        return Days(opens, today < closes ? today : closes);
+        return Days(opens, today < closes ? today : closes, commune);
     }
 
     /// <summary>The survey window as Vietnam dates.</summary>
@@ -47,17 +51,21 @@ public sealed class DailyFigures(SurveyCatalog catalog, ResponseStore responses,
             .Select(q => new QuestionInfo(q.Id, q.Text, q.Type, q.Options.Select(o => new OptionInfo(o.Id, o.Text)).ToList()))
             .ToList();
 
-    public IReadOnlyList<ResponseRecord> Responses() =>
-        responses.All(catalog.Definition.Id)
+    /// <summary>How often each option was chosen, from the counters (see <see cref="IResponseStore.Tallies"/>).</summary>
+    public IReadOnlyList<TallyCount> Tallies(DateOnly from, DateOnly to, string? commune = null) =>
+        responses.Tallies(catalog.Definition.Id, commune, from, to);
+
+    /// <summary>The responses one by one, read as they are used.</summary>
+    public IEnumerable<ResponseRecord> Responses() =>
+        responses.Stream(catalog.Definition.Id)
             .Select(r => new ResponseRecord(
                 r.Id,
                 r.CommuneCode,
                 new DateTimeOffset(r.StartedAt, TimeSpan.Zero),
                 new DateTimeOffset(r.SubmittedAt, TimeSpan.Zero),
                 r.Answers.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value),
-                r.QualityFlags))
-            .ToList();
+                r.QualityFlags));
 
     /// <summary>Everything the exports need for a date range.</summary>
-    public SurveyData ExportData(DateOnly from, DateOnly to) => new(Communes, Questions, Days(from, to), Responses());
+    public SurveyData ExportData(DateOnly from, DateOnly to) => new(Communes, Questions, Days(from, to), Responses().ToList());
 }

@@ -1,7 +1,13 @@
+using System.Threading.Channels;
+
 namespace ZaloBot.Storage;
 
 /// <summary>What handling one queue item came to.</summary>
-public sealed record WorkOutcome(WorkOutcome.Kinds Kind, string? Detail = null, int? Code = null)
+/// <param name="Changes">
+/// What the item changes, run in the same transaction as its completion (so a retry can never apply
+/// it twice); it must not await.
+/// </param>
+public sealed record WorkOutcome(WorkOutcome.Kinds Kind, string? Detail = null, int? Code = null, Action? Changes = null)
 {
     public enum Kinds
     {
@@ -10,7 +16,7 @@ public sealed record WorkOutcome(WorkOutcome.Kinds Kind, string? Detail = null, 
         GaveUp,
     }
 
-    public static WorkOutcome Done(string? detail = null) => new(Kinds.Done, detail);
+    public static WorkOutcome Done(string? detail = null, Action? changes = null) => new(Kinds.Done, detail, Changes: changes);
 
     public static WorkOutcome RetryLater(string reason, int? code = null) => new(Kinds.RetryLater, reason, code);
 
@@ -18,17 +24,32 @@ public sealed record WorkOutcome(WorkOutcome.Kinds Kind, string? Detail = null, 
 }
 
 /// <summary>
-/// Drains a <see cref="DurableQueue"/>: items of one partition in order, partitions in parallel.
-/// A failure is retried with exponential backoff and, after the last attempt, kept as failed with
-/// its reason. Nothing here throws out of the loop: an exception counts as a failed attempt.
+/// Works a <see cref="IWorkQueue"/> with a fixed set of consumers: a claimer takes as many due items
+/// as there are idle consumers, each the oldest pending item of its partition, so one user's items
+/// run in order, users run side by side, and a slow item holds only its own consumer and user. An
+/// item's changes commit with its completion; a failure is retried with backoff and, after the last
+/// attempt, kept as failed with its reason. Nothing here throws out of the loop.
 /// </summary>
-public abstract class QueueWorker(DurableQueue queue, TimeProvider clock, ILogger logger) : BackgroundService
+public abstract class QueueWorker(IWorkQueue queue, IUnitOfWork unit, TimeProvider clock, ILogger logger) : BackgroundService
 {
+    private long lastProgressTicks;
+
     protected virtual int MaxAttempts => 6;
 
-    protected virtual int MaxParallelPartitions => 8;
+    protected virtual int Consumers => 16;
+
+    /// <summary>How long a claim holds an item; longer than any handler may take.</summary>
+    protected virtual TimeSpan Lease => TimeSpan.FromMinutes(10);
+
+    /// <summary>How long the claimer sleeps when nothing is due and no wake-up comes (retries and leases fall due by time).</summary>
+    protected virtual TimeSpan IdleWait => TimeSpan.FromMilliseconds(250);
 
     public bool Running { get; private set; }
+
+    /// <summary>When an item was last finished or claimed (for the health check).</summary>
+    public DateTime LastProgress => new(Interlocked.Read(ref lastProgressTicks), DateTimeKind.Utc);
+
+    protected IWorkQueue Queue => queue;
 
     protected abstract Task<WorkOutcome> HandleAsync(QueueItem item, CancellationToken ct);
 
@@ -36,51 +57,88 @@ public abstract class QueueWorker(DurableQueue queue, TimeProvider clock, ILogge
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var work = Channel.CreateUnbounded<QueueItem>(new UnboundedChannelOptions { SingleWriter = true });
+        using var idle = new SemaphoreSlim(Consumers, Consumers);
+        var consumers = Enumerable.Range(0, Consumers).Select(_ => ConsumeAsync(work.Reader, idle, stoppingToken)).ToList();
+        Touch();
         Running = true;
-        while (!stoppingToken.IsCancellationRequested)
+        try
+        {
+            await ClaimLoopAsync(work.Writer, idle, stoppingToken);
+        }
+        finally
+        {
+            work.Writer.TryComplete();
+            await Task.WhenAll(consumers);
+            Running = false;
+        }
+    }
+
+    private async Task ClaimLoopAsync(ChannelWriter<QueueItem> work, SemaphoreSlim idle, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
         {
             try
             {
-                var handled = await DrainOnceAsync(stoppingToken);
-                if (handled == 0)
-                    await queue.WaitAsync(TimeSpan.FromMilliseconds(500), stoppingToken);
+                await idle.WaitAsync(ct);
+                var free = 1;
+                while (free < Consumers && idle.Wait(0))
+                    free++;
+                IReadOnlyList<QueueItem> claimed = [];
+                try
+                {
+                    claimed = queue.Claim(free, Lease);
+                }
+                finally
+                {
+                    if (free > claimed.Count)
+                        idle.Release(free - claimed.Count);
+                }
+                foreach (var item in claimed)
+                    work.TryWrite(item);
+                if (claimed.Count == 0)
+                    await queue.WaitAsync(IdleWait, ct);
+                else
+                    Touch();
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 break;
             }
             catch (Exception e)
             {
-                logger.LogError(e, "Queue worker round failed; retrying shortly");
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                logger.LogError(e, "Claiming queue items failed; retrying shortly");
+                await queue.WaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None);
             }
         }
-        Running = false;
     }
 
-    /// <summary>One pass over the due partitions; returns how many items were handled.</summary>
-    internal async Task<int> DrainOnceAsync(CancellationToken ct)
+    private async Task ConsumeAsync(ChannelReader<QueueItem> work, SemaphoreSlim idle, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var due = queue.Pending()
-            .GroupBy(x => x.Partition)
-            .Where(g => g.First().NextAttemptAt <= now)
-            .ToList();
-        var handled = 0;
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = MaxParallelPartitions, CancellationToken = ct },
-            async (partition, token) =>
+        await Task.Yield();
+        await foreach (var item in work.ReadAllAsync(CancellationToken.None))
+        {
+            try
             {
-                foreach (var item in partition)
-                {
-                    Interlocked.Increment(ref handled);
-                    if (!await HandleOneAsync(item, token))
-                        break; // later items of this partition wait for this one
-                }
-            });
-        return handled;
+                if (!ct.IsCancellationRequested)
+                    await HandleOneAsync(item, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                logger.LogError(e, "Finishing {Kind} #{Id} failed; its claim runs out and it is tried again", item.Kind, item.Id);
+            }
+            catch (OperationCanceledException)
+            {
+                // stopping: the claim is released when the service starts again
+            }
+            finally
+            {
+                idle.Release();
+            }
+        }
     }
 
-    private async Task<bool> HandleOneAsync(QueueItem item, CancellationToken ct)
+    private async Task HandleOneAsync(QueueItem item, CancellationToken ct)
     {
         WorkOutcome outcome;
         try
@@ -93,23 +151,47 @@ public abstract class QueueWorker(DurableQueue queue, TimeProvider clock, ILogge
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Handling {Kind} #{Id} failed", item.Kind, item.Id);
-            outcome = WorkOutcome.RetryLater(e.GetType().Name + ": " + e.Message);
+            outcome = Failure(item, e);
         }
 
-        switch (outcome.Kind)
+        if (outcome.Kind == WorkOutcome.Kinds.Done)
         {
-            case WorkOutcome.Kinds.Done:
-                queue.Complete(item, outcome.Detail);
-                return true;
-            case WorkOutcome.Kinds.RetryLater when item.Attempts + 1 < MaxAttempts:
-                queue.Retry(item, outcome.Detail ?? "", outcome.Code, Backoff(item.Attempts + 1));
-                logger.LogWarning("{Kind} #{Id} will be retried (attempt {Attempt}): {Reason}", item.Kind, item.Id, item.Attempts, outcome.Detail);
-                return false;
-            default:
-                queue.Fail(item, outcome.Detail ?? "", outcome.Code);
-                logger.LogError("{Kind} #{Id} failed after {Attempts} attempt(s): {Reason} (code {Code})", item.Kind, item.Id, item.Attempts, outcome.Detail, outcome.Code);
-                return true;
+            try
+            {
+                unit.Run(() =>
+                {
+                    outcome.Changes?.Invoke();
+                    queue.Complete(item, outcome.Detail);
+                });
+                Touch();
+                return;
+            }
+            catch (Exception e)
+            {
+                // Nothing of the item was stored: read it back as it is, and retry it.
+                outcome = Failure(item, e);
+                item = queue.Find(item.Id) ?? item;
+            }
         }
+
+        if (outcome.Kind == WorkOutcome.Kinds.RetryLater && item.Attempts + 1 < MaxAttempts)
+        {
+            queue.Retry(item, outcome.Detail ?? "", outcome.Code, Backoff(item.Attempts + 1));
+            logger.LogWarning("{Kind} #{Id} will be retried (attempt {Attempt}): {Reason}", item.Kind, item.Id, item.Attempts, outcome.Detail);
+        }
+        else
+        {
+            queue.Fail(item, outcome.Detail ?? "", outcome.Code);
+            logger.LogError("{Kind} #{Id} failed after {Attempts} attempt(s): {Reason} (code {Code})", item.Kind, item.Id, item.Attempts, outcome.Detail, outcome.Code);
+        }
+        Touch();
     }
+
+    private WorkOutcome Failure(QueueItem item, Exception e)
+    {
+        logger.LogError(e, "Handling {Kind} #{Id} failed", item.Kind, item.Id);
+        return WorkOutcome.RetryLater(e.GetType().Name + ": " + e.Message);
+    }
+
+    private void Touch() => Interlocked.Exchange(ref lastProgressTicks, clock.GetUtcNow().UtcDateTime.Ticks);
 }

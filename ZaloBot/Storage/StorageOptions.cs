@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ZaloBot.Storage;
 
 public sealed class StorageOptions
@@ -10,6 +12,21 @@ public sealed class StorageOptions
     /// that the data file alone never reveals a citizen's Zalo id. Defaults to "keys" beside it.
     /// </summary>
     public string? KeysPath { get; set; }
+
+    /// <summary>
+    /// How long a handled webhook event is remembered to recognise a repeated delivery; older events
+    /// are refused at the webhook, so a replayed one cannot slip past a pruned record.
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00", ErrorMessage = "Storage:DedupeWindow must be between 1 hour and 365 days.")]
+    public TimeSpan DedupeWindow { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How many days sent messages (and the digest charts they carried) are kept; failed ones stay until handled.</summary>
+    [Range(1, 3650, ErrorMessage = "Storage:KeepSentDays must be between 1 and 3650.")]
+    public int KeepSentDays { get; set; } = 30;
+
+    /// <summary>How often the janitor deletes what is past its window.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Storage:CleanupEvery must be between 1 second and 1 day.")]
+    public TimeSpan CleanupEvery { get; set; } = TimeSpan.FromMinutes(10);
 
     internal string FullPath => System.IO.Path.GetFullPath(Path);
 

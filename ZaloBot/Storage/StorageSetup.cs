@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using ZaloBot.Storage.LiteDb;
 
 namespace ZaloBot.Storage;
 
@@ -6,13 +7,15 @@ public static class StorageSetup
 {
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StorageOptions>().BindConfiguration("Storage");
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration("Storage").ValidateDataAnnotations().ValidateOnStart();
         var storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
         builder.Services.AddDataProtection()
             .SetApplicationName("ZaloBot")
             .PersistKeysToFileSystem(new DirectoryInfo(storage.FullKeysPath));
-        builder.Services.AddSingleton<Database>();
         builder.Services.AddSingleton<Secrets>();
+        builder.Services.AddLiteDbStores();
+        builder.Services.AddSingleton<Janitor>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Janitor>());
         return builder;
     }
 }

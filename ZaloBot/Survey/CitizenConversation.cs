@@ -8,13 +8,15 @@ namespace ZaloBot.Survey;
 
 /// <summary>
 /// Walks a citizen through the survey: loads their unfinished response, lets the engine take the
-/// message, stores what it returns, and queues the replies. A finished response is stored with a
-/// respondent hash only, and the conversation that held the raw id is deleted.
+/// message, stores what it returns, and queues the replies, all inside the event's transaction. A
+/// finished response is stored with a respondent hash only, and the conversation that held the raw
+/// id is deleted in the same commit.
 /// </summary>
 public sealed class CitizenConversation(
     SurveyCatalog catalog,
-    ConversationStore conversations,
-    ResponseStore responses,
+    IConversationStore conversations,
+    IResponseStore responses,
+    Secrets secrets,
     Outbox outbox,
     IOptions<SurveyEngineOptions> options,
     TimeProvider clock,
@@ -34,7 +36,7 @@ public sealed class CitizenConversation(
     {
         var survey = catalog.Definition;
         var now = clock.GetUtcNow();
-        var respondent = responses.RespondentKey(userId);
+        var respondent = RespondentKey(userId);
         if (responses.Find(survey.Id, respondent) is { } earlier)
             return Say(BotTexts.AlreadyAnswered(new DateTimeOffset(earlier.SubmittedAt, TimeSpan.Zero)));
 
@@ -43,8 +45,9 @@ public sealed class CitizenConversation(
 
         if (result.Completed is { } done)
         {
+            var stored = responses.TryAdd(ToStored(done, respondent));
             conversations.Delete(userId);
-            if (!responses.TryAdd(ToStored(done, respondent)))
+            if (!stored)
                 return Say(BotTexts.AlreadyAnswered(now));
             logger.LogInformation("Response stored for commune {Commune}", done.CommuneCode);
         }
@@ -54,6 +57,9 @@ public sealed class CitizenConversation(
             conversations.Save(userId, result.State);
         return result;
     }
+
+    /// <summary>A keyed hash of the citizen's Zalo id: what a stored response carries instead of the id.</summary>
+    public string RespondentKey(string zaloUserId) => secrets.Hash("respondent", zaloUserId);
 
     private static EngineResult Say(string text) => new(null, [text], null);
 

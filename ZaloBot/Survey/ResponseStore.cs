@@ -1,24 +1,21 @@
-using LiteDB;
 using Reporting;
-using ZaloBot.Storage;
 
 namespace ZaloBot.Survey;
 
 /// <summary>
 /// A submitted, anonymous response. <see cref="RespondentKey"/> is a keyed hash of the Zalo user
 /// id (never the id itself, a name or a phone number); with the survey id it is unique, so a
-/// citizen's second submission is refused by the index even when deliveries race.
+/// citizen's second submission is refused even when deliveries race.
 /// </summary>
 public sealed class StoredResponse
 {
-    [BsonId]
     public string Id { get; set; } = Guid.NewGuid().ToString("N");
 
     public string SurveyId { get; set; } = "";
 
     public string RespondentKey { get; set; } = "";
 
-    /// <summary>SurveyId + RespondentKey: the unique index behind "one response per citizen".</summary>
+    /// <summary>SurveyId + RespondentKey: what is unique, "one response per citizen".</summary>
     public string OncePerCitizen { get; set; } = "";
 
     public string CommuneCode { get; set; } = "";
@@ -34,44 +31,29 @@ public sealed class StoredResponse
     public List<string> QualityFlags { get; set; } = [];
 }
 
-public sealed class ResponseStore
+/// <summary>
+/// The submitted responses, with counters kept in the same transaction as each response (respondents
+/// and chosen options per commune and Vietnam day), so figures never need to read the responses.
+/// </summary>
+public interface IResponseStore
 {
-    private readonly ILiteCollection<StoredResponse> responses;
-    private readonly Secrets secrets;
+    /// <summary>Stores the response and counts it; false when this citizen already has one for the survey.</summary>
+    bool TryAdd(StoredResponse response);
 
-    public ResponseStore(Database db, Secrets secrets)
-    {
-        responses = db.Collection<StoredResponse>("responses");
-        responses.EnsureIndex(x => x.OncePerCitizen, unique: true);
-        responses.EnsureIndex(x => x.SubmittedAt);
-        this.secrets = secrets;
-    }
+    StoredResponse? Find(string surveyId, string respondentKey);
 
-    public string RespondentKey(string zaloUserId) => secrets.Hash("respondent", zaloUserId);
+    long Count(string surveyId);
 
-    /// <summary>Stores the response; false when this citizen already has one for the survey.</summary>
-    public bool TryAdd(StoredResponse response)
-    {
-        response.OncePerCitizen = response.SurveyId + "|" + response.RespondentKey;
-        try
-        {
-            responses.Insert(response);
-            return true;
-        }
-        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            return false;
-        }
-    }
+    /// <summary>Respondents per commune and Vietnam day from <paramref name="from"/> to <paramref name="to"/>: the figure QCDC and the digest count.</summary>
+    IReadOnlyDictionary<(string Commune, DateOnly Day), int> CountByCommuneAndDay(string surveyId, DateOnly from, DateOnly to, string? commune = null);
 
-    public StoredResponse? Find(string surveyId, string respondentKey) =>
-        responses.FindOne(x => x.OncePerCitizen == surveyId + "|" + respondentKey);
+    /// <summary>
+    /// How often each option was chosen per commune and question, and (with an empty option id) how
+    /// many answered the question, over the days from <paramref name="from"/> to <paramref name="to"/>;
+    /// one commune's only when <paramref name="commune"/> is given.
+    /// </summary>
+    IReadOnlyList<TallyCount> Tallies(string surveyId, string? commune, DateOnly from, DateOnly to);
 
-    public IReadOnlyList<StoredResponse> All(string surveyId) => responses.Find(x => x.SurveyId == surveyId).ToList();
-
-    /// <summary>Respondents per commune and Vietnam day, the figure QCDC and the digest count.</summary>
-    public IReadOnlyDictionary<(string Commune, DateOnly Day), int> CountByCommuneAndDay(string surveyId) =>
-        All(surveyId)
-            .GroupBy(r => (r.CommuneCode, VietnamTime.DateOf(r.SubmittedAt)))
-            .ToDictionary(g => g.Key, g => g.Count());
+    /// <summary>The responses one by one, in submission order, without holding them all in memory.</summary>
+    IEnumerable<StoredResponse> Stream(string surveyId);
 }

@@ -8,8 +8,6 @@ public static class SurveySetup
     {
         builder.Services.AddOptions<SurveyEngineOptions>().BindConfiguration("Survey");
         builder.Services.AddSingleton<SurveyCatalog>();
-        builder.Services.AddSingleton<ConversationStore>();
-        builder.Services.AddSingleton<ResponseStore>();
         builder.Services.AddSingleton<CitizenConversation>();
         return builder;
     }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using LiteDB;
 using Microsoft.Extensions.Options;
 using ZaloBot.Conversation;
 using ZaloBot.Storage;
@@ -11,7 +10,6 @@ namespace ZaloBot.Volunteers;
 public sealed class InviteCodeRecord
 {
     /// <summary>A commune code, or <see cref="InviteCodes.District"/>.</summary>
-    [BsonId]
     public string Scope { get; set; } = "";
 
     /// <summary>A keyed hash of the code (never the code itself); null once revoked.</summary>
@@ -22,17 +20,22 @@ public sealed class InviteCodeRecord
     public DateTime ChangedAt { get; set; }
 }
 
+public interface IInviteCodeStore
+{
+    InviteCodeRecord? Find(string scope);
+
+    void Save(InviteCodeRecord record);
+}
+
 /// <summary>
 /// The invite codes staff register with: one per commune and one for the district, from
 /// configuration (<c>Staff:InviteCodes:X07</c>, <c>Staff:DistrictInviteCode</c>) unless an
 /// official has set or revoked one in chat. Case and diacritics do not matter: codes are typed on phones.
 /// </summary>
-public sealed class InviteCodes(Database db, Secrets secrets, SurveyCatalog catalog, IOptions<StaffOptions> options, TimeProvider clock)
+public sealed class InviteCodes(IInviteCodeStore records, Secrets secrets, SurveyCatalog catalog, IOptions<StaffOptions> options, TimeProvider clock)
 {
     /// <summary>The scope word of district officials: "DK HUYEN &lt;code&gt;".</summary>
     public const string District = "HUYEN";
-
-    private readonly ILiteCollection<InviteCodeRecord> records = db.Collection<InviteCodeRecord>("invite_codes");
 
     /// <summary>The scope a typed word names: a commune's code as the survey file spells it, or <see cref="District"/>.</summary>
     public string? ScopeOf(string word) =>
@@ -54,11 +57,11 @@ public sealed class InviteCodes(Database db, Secrets secrets, SurveyCatalog cata
     public void Revoke(string scope, string staffKey) => Save(scope, null, staffKey);
 
     private void Save(string scope, string? codeHash, string staffKey) =>
-        records.Upsert(new InviteCodeRecord { Scope = scope, CodeHash = codeHash, ChangedBy = staffKey, ChangedAt = clock.GetUtcNow().UtcDateTime });
+        records.Save(new InviteCodeRecord { Scope = scope, CodeHash = codeHash, ChangedBy = staffKey, ChangedAt = clock.GetUtcNow().UtcDateTime });
 
     private byte[]? ExpectedHash(string scope)
     {
-        if (records.FindById(scope) is { } stored)
+        if (records.Find(scope) is { } stored)
             return stored.CodeHash is { } hex ? Convert.FromHexString(hex) : null;
         return Configured(scope) is { Length: > 0 } code ? Hash(code) : null;
     }

@@ -1,20 +1,29 @@
 using Microsoft.Extensions.Options;
 using Reporting;
 using ZaloBot.Jobs;
+using ZaloBot.Storage;
 using ZaloBot.Survey;
 using ZaloBot.Webhook;
 using ZaloBot.Zalo;
 
 namespace ZaloBot.Volunteers;
 
+/// <summary>The images of one message, fetched before its event is handled: one download per attachment, in order.</summary>
+public sealed record FetchedPhotos(IReadOnlyList<Download> Downloads)
+{
+    public static readonly FetchedPhotos None = new([]);
+}
+
 /// <summary>
-/// A volunteer's photo report: each image of the message is fetched from its attachment URL, checked
-/// (size, real image), stored with commune, day, sender and caption, and acknowledged in chat; with
-/// <c>Digest:RelayPhotos</c> it is also posted to the working group.
+/// A volunteer's photo report: each image of the message is fetched from its attachment URL (before
+/// the event's transaction), checked (size, real image), stored with commune, day, sender and
+/// caption under an id made from the event and the image's position, and acknowledged in chat, one
+/// reply per image; with <c>Digest:RelayPhotos</c> it is also posted to the working group.
 /// </summary>
 public sealed class PhotoIntake(
     ZaloClient zalo,
     PhotoReports photos,
+    Secrets secrets,
     SurveyCatalog catalog,
     Outbox outbox,
     IOptions<PhotoOptions> limits,
@@ -22,21 +31,31 @@ public sealed class PhotoIntake(
     TimeProvider clock,
     ILogger<PhotoIntake> logger)
 {
-    public async Task ReceiveAsync(StaffSender sender, ZaloEvent e, CancellationToken ct)
+    /// <summary>Downloads every image of the message; a failed one is kept as a failed download, answered alone.</summary>
+    public async Task<FetchedPhotos> FetchAsync(ZaloEvent e, CancellationToken ct)
+    {
+        var downloads = new List<Download>();
+        foreach (var attachment in e.Attachments)
+            downloads.Add(attachment.Url is { } url ? await zalo.DownloadAsync(url, limits.Value.MaxBytes, ct) : new Download(null));
+        return new FetchedPhotos(downloads);
+    }
+
+    public void Receive(StaffSender sender, ZaloEvent e, FetchedPhotos fetched)
     {
         if (sender.Member.CommuneCode is not { } commune)
         {
             outbox.SendText(sender.UserId, StaffTexts.OfficialsDoNotReport);
             return;
         }
-        foreach (var url in e.Attachments.Select(a => a.Url).OfType<string>())
-            outbox.SendText(sender.UserId, await StoreAsync(sender.Member, commune, url, e.Text, ct));
+        for (var i = 0; i < fetched.Downloads.Count; i++)
+            outbox.SendText(sender.UserId, Store(sender.Member, commune, IdOf(e, i), fetched.Downloads[i], e.Text));
     }
 
+    private string IdOf(ZaloEvent e, int position) => secrets.Hash("photo", e.DedupeKey + "#" + position)[..32];
+
     /// <summary>Stores one image; returns the reply that says what became of it.</summary>
-    private async Task<string> StoreAsync(StaffMember member, string commune, string url, string? caption, CancellationToken ct)
+    private string Store(StaffMember member, string commune, string id, Download download, string? caption)
     {
-        var download = await zalo.DownloadAsync(url, limits.Value.MaxBytes, ct);
         if (download.Content is not { } content || PhotoFormat.Detect(content) is not { } contentType)
             return Refusal(download);
 
@@ -44,6 +63,7 @@ public sealed class PhotoIntake(
         var date = VietnamTime.DateOf(now);
         var report = new PhotoReport
         {
+            Id = id,
             CommuneCode = commune,
             Date = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             StaffKey = member.Key,
@@ -51,9 +71,11 @@ public sealed class PhotoIntake(
             ContentType = contentType,
             ReceivedAt = now.UtcDateTime,
         };
-        photos.Add(report, content);
-        logger.LogInformation("Photo report {Id} stored for {Commune}", report.Id, commune);
-        Relay(report);
+        if (photos.Add(report, content))
+        {
+            logger.LogInformation("Photo report {Id} stored for {Commune}", report.Id, commune);
+            Relay(report);
+        }
         return StaffTexts.PhotoReceived(catalog.Describe(commune), date, photos.Of(commune, date).Count);
     }
 

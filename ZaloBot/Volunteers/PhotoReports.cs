@@ -1,11 +1,11 @@
-using LiteDB;
+using ZaloBot.Storage;
 
 namespace ZaloBot.Volunteers;
 
-/// <summary>A photo a volunteer sent: the image lives in LiteDB's file storage under <see cref="FileId"/>.</summary>
+/// <summary>A photo a volunteer sent: the image lives in the blob store under <see cref="FileId"/>.</summary>
 public sealed class PhotoReport
 {
-    [BsonId]
+    /// <summary>Derived from the event and the image's position in it, so a retried event cannot store it twice.</summary>
     public string Id { get; set; } = Guid.NewGuid().ToString("N");
 
     public string CommuneCode { get; set; } = "";
@@ -26,36 +26,40 @@ public sealed class PhotoReport
     public DateTime ReceivedAt { get; set; }
 }
 
-public sealed class PhotoReports(Storage.Database db)
+public interface IPhotoStore
 {
-    private readonly ILiteCollection<PhotoReport> photos = db.Collection<PhotoReport>("photos");
+    /// <summary>Stores the report; false when a report with its id is already stored.</summary>
+    bool Add(PhotoReport report);
 
-    public void Add(PhotoReport report, byte[] content)
+    PhotoReport? Find(string id);
+
+    IReadOnlyList<PhotoReport> Of(string commune, DateOnly date);
+
+    IReadOnlyDictionary<(string Commune, DateOnly Day), int> CountByCommuneAndDay(DateOnly from, DateOnly to, string? commune = null);
+
+    IReadOnlyList<PhotoReport> All();
+}
+
+public sealed class PhotoReports(IPhotoStore photos, IBlobStore blobs)
+{
+    /// <summary>Stores the report and its image; false (and nothing stored) when it was stored before.</summary>
+    public bool Add(PhotoReport report, byte[] content)
     {
         report.FileId = "photos/" + report.Id;
         report.Size = content.Length;
-        using (var stream = new MemoryStream(content))
-            db.Lite.FileStorage.Upload(report.FileId, report.Id + PhotoFormat.ExtensionOf(report.ContentType), stream);
-        photos.Insert(report);
+        if (photos.Find(report.Id) is not null)
+            return false;
+        blobs.Put(report.FileId, report.Id + PhotoFormat.ExtensionOf(report.ContentType), content);
+        return photos.Add(report);
     }
 
-    public IReadOnlyList<PhotoReport> Of(string commune, DateOnly date)
-    {
-        var day = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        return photos.Find(x => x.CommuneCode == commune && x.Date == day).ToList();
-    }
+    public IReadOnlyList<PhotoReport> Of(string commune, DateOnly date) => photos.Of(commune, date);
 
-    public IReadOnlyList<PhotoReport> All() => photos.FindAll().ToList();
+    public IReadOnlyDictionary<(string Commune, DateOnly Day), int> CountByCommuneAndDay(DateOnly from, DateOnly to, string? commune = null) => photos.CountByCommuneAndDay(from, to, commune);
 
-    public PhotoReport? Find(string id) => photos.FindById(id);
+    public IReadOnlyList<PhotoReport> All() => photos.All();
 
-    public byte[]? Content(PhotoReport report)
-    {
-        var file = db.Lite.FileStorage.FindById(report.FileId);
-        if (file is null)
-            return null;
-        using var stream = new MemoryStream();
-        file.CopyTo(stream);
-        return stream.ToArray();
-    }
+    public PhotoReport? Find(string id) => photos.Find(id);
+
+    public byte[]? Content(PhotoReport report) => blobs.Get(report.FileId)?.Content;
 }

@@ -12,7 +12,7 @@ namespace ZaloBot.Volunteers;
 public sealed class Registration(
     InviteCodes codes,
     RegistrationThrottle throttle,
-    StaffStore staff,
+    IStaffStore staff,
     SurveyCatalog catalog,
     Outbox outbox,
     IOptions<DigestOptions> digest,

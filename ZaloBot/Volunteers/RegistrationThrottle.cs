@@ -1,4 +1,3 @@
-using LiteDB;
 using ZaloBot.Storage;
 
 namespace ZaloBot.Volunteers;
@@ -6,7 +5,6 @@ namespace ZaloBot.Volunteers;
 /// <summary>One user's recent wrong invite codes, keyed by a hash of their Zalo id.</summary>
 public sealed class RegistrationAttempts
 {
-    [BsonId]
     public string Key { get; set; } = "";
 
     public List<DateTime> Failures { get; set; } = [];
@@ -16,12 +14,25 @@ public sealed class RegistrationAttempts
     public DateTime? LockedUntil { get; set; }
 }
 
+/// <summary>Wrong-code records of users trying to register.</summary>
+public interface IThrottleStore
+{
+    RegistrationAttempts? Find(string key);
+
+    void Save(RegistrationAttempts attempts);
+
+    void Delete(string key);
+
+    /// <summary>Deletes up to <paramref name="batch"/> records with no lockout and no failure since <paramref name="before"/>.</summary>
+    int DeleteQuietSince(DateTime before, int batch);
+}
+
 /// <summary>
 /// Slows down guessing: after <see cref="MaxFailures"/> wrong codes within <see cref="Window"/>, a
 /// user's tries are refused for a wait that doubles with each lockout (15 minutes, 30, 1 hour, …, at
 /// most a day). Kept in the database, so a restart does not reset it.
 /// </summary>
-public sealed class RegistrationThrottle(Database db, Secrets secrets)
+public sealed class RegistrationThrottle(IThrottleStore attempts, Secrets secrets)
 {
     public const int MaxFailures = 3;
 
@@ -30,16 +41,14 @@ public sealed class RegistrationThrottle(Database db, Secrets secrets)
     private static readonly TimeSpan FirstWait = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
 
-    private readonly ILiteCollection<RegistrationAttempts> attempts = db.Collection<RegistrationAttempts>("registration_attempts");
-
     /// <summary>Until when the user's tries are refused, or null when they may try now.</summary>
     public DateTime? LockedUntil(string userId, DateTime now) =>
-        attempts.FindById(KeyOf(userId))?.LockedUntil is { } until && until > now ? until : null;
+        attempts.Find(KeyOf(userId))?.LockedUntil is { } until && until > now ? until : null;
 
     /// <summary>Counts a wrong code; returns the end of the lockout when this one started it.</summary>
     public DateTime? Fail(string userId, DateTime now)
     {
-        var record = attempts.FindById(KeyOf(userId)) ?? new RegistrationAttempts { Key = KeyOf(userId) };
+        var record = attempts.Find(KeyOf(userId)) ?? new RegistrationAttempts { Key = KeyOf(userId) };
         record.Failures = [.. record.Failures.Where(at => now - at < Window), now];
         if (record.Failures.Count >= MaxFailures)
         {
@@ -47,7 +56,7 @@ public sealed class RegistrationThrottle(Database db, Secrets secrets)
             record.LockedUntil = now + Wait(record.Lockouts);
             record.Failures.Clear();
         }
-        attempts.Upsert(record);
+        attempts.Save(record);
         return record.LockedUntil > now ? record.LockedUntil : null;
     }
 

@@ -1,4 +1,4 @@
-using LiteDB;
+using ZaloBot.Storage;
 
 namespace ZaloBot.Volunteers;
 
@@ -19,26 +19,30 @@ public sealed class RosterEntry
     public List<DateTime> DutyDates { get; set; } = [];
 }
 
-public sealed class Roster(Storage.Database db)
+public interface IRosterStore
 {
-    private readonly ILiteCollection<RosterEntry> entries = db.Collection<RosterEntry>("roster");
-
     /// <summary>An import replaces the whole roster, so a corrected file never leaves stale rows behind.</summary>
-    public void ReplaceAll(IEnumerable<RosterEntry> imported) => db.InTransaction(() =>
-    {
-        entries.DeleteAll();
-        entries.InsertBulk(imported);
-    });
+    void ReplaceAll(IReadOnlyList<RosterEntry> imported);
 
-    public IReadOnlyList<RosterEntry> All() => entries.FindAll().ToList();
+    IReadOnlyList<RosterEntry> All();
+}
+
+public sealed class Roster(IRosterStore entries, IUnitOfWork unit)
+{
+    public void ReplaceAll(IReadOnlyList<RosterEntry> imported) => unit.Run(() => entries.ReplaceAll(imported));
+
+    public IReadOnlyList<RosterEntry> All() => entries.All();
 
     /// <summary>"Name, position" of everyone on duty at a commune that day: QCDC's "people on duty" field.</summary>
-    public IReadOnlyList<string> OnDuty(string commune, DateOnly date)
-    {
-        var day = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        return entries.Find(x => x.CommuneCode == commune)
-            .Where(x => x.DutyDates.Contains(day))
-            .Select(x => string.IsNullOrWhiteSpace(x.Position) ? x.Name : $"{x.Name}, {x.Position}")
-            .ToList();
-    }
+    public IReadOnlyList<string> OnDuty(string commune, DateOnly date) => OnDutyBetween(date, date).GetValueOrDefault((commune, date), []);
+
+    /// <summary>Everyone on duty per commune and day; the roster is one small file, read once.</summary>
+    public IReadOnlyDictionary<(string Commune, DateOnly Day), IReadOnlyList<string>> OnDutyBetween(DateOnly from, DateOnly to) =>
+        entries.All()
+            .SelectMany(x => x.DutyDates.Select(d => (Entry: x, Day: DateOnly.FromDateTime(d))))
+            .Where(x => x.Day >= from && x.Day <= to)
+            .GroupBy(x => (x.Entry.CommuneCode, x.Day))
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g
+                .Select(x => string.IsNullOrWhiteSpace(x.Entry.Position) ? x.Entry.Name : $"{x.Entry.Name}, {x.Entry.Position}")
+                .ToList());
 }

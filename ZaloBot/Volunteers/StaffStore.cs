@@ -1,6 +1,3 @@
-using LiteDB;
-using ZaloBot.Storage;
-
 namespace ZaloBot.Volunteers;
 
 public enum StaffRole
@@ -18,7 +15,6 @@ public enum StaffRole
 /// </summary>
 public sealed class StaffMember
 {
-    [BsonId]
     public string Key { get; set; } = "";
 
     public string ProtectedUserId { get; set; } = "";
@@ -37,53 +33,28 @@ public sealed class StaffMember
     public bool AnsweringAsCitizen { get; set; }
 }
 
-public sealed class StaffStore
+/// <summary>The registered staff, looked up by a keyed hash of their Zalo id or by login name.</summary>
+public interface IStaffStore
 {
-    private readonly ILiteCollection<StaffMember> staff;
-    private readonly Secrets secrets;
+    string KeyOf(string userId);
 
-    public StaffStore(Database db, Secrets secrets)
-    {
-        staff = db.Collection<StaffMember>("staff");
-        staff.EnsureIndex(x => x.LoginName, unique: true);
-        staff.EnsureIndex(x => x.CommuneCode);
-        this.secrets = secrets;
-    }
+    StaffMember? Find(string userId);
 
-    public string KeyOf(string userId) => secrets.Hash("staff", userId);
+    StaffMember? FindByLogin(string loginName);
 
-    public StaffMember? Find(string userId) => staff.FindById(KeyOf(userId));
+    string UserIdOf(StaffMember member);
 
-    public StaffMember? FindByLogin(string loginName) =>
-        staff.FindOne(x => x.LoginName == loginName.Trim().ToLowerInvariant());
+    IReadOnlyList<StaffMember> All();
 
-    public string UserIdOf(StaffMember member) => secrets.Unprotect(member.ProtectedUserId);
+    IReadOnlyList<StaffMember> Officials();
 
-    public IReadOnlyList<StaffMember> All() => staff.FindAll().ToList();
-
-    public IReadOnlyList<StaffMember> Officials() => staff.Find(x => x.Role == StaffRole.District).ToList();
-
-    public IReadOnlyList<StaffMember> OfCommune(string communeCode) => staff.Find(x => x.CommuneCode == communeCode).ToList();
+    IReadOnlyList<StaffMember> OfCommune(string communeCode);
 
     /// <summary>
     /// Registers (or re-registers) a user; an existing member keeps their login name. Registering is
     /// a staff command, so it also ends answering the survey as a citizen.
     /// </summary>
-    public StaffMember Register(string userId, StaffRole role, string? communeCode, DateTime now)
-    {
-        var member = Find(userId) ?? new StaffMember
-        {
-            Key = KeyOf(userId),
-            ProtectedUserId = secrets.Protect(userId),
-            LoginName = "cb" + (staff.Count() + 1).ToString("D2", System.Globalization.CultureInfo.InvariantCulture),
-            RegisteredAt = now,
-        };
-        member.Role = role;
-        member.CommuneCode = role == StaffRole.District ? null : communeCode;
-        member.AnsweringAsCitizen = false;
-        staff.Upsert(member);
-        return member;
-    }
+    StaffMember Register(string userId, StaffRole role, string? communeCode, DateTime now);
 
-    public void Update(StaffMember member) => staff.Update(member);
+    void Update(StaffMember member);
 }

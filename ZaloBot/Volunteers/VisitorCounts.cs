@@ -1,5 +1,3 @@
-using LiteDB;
-
 namespace ZaloBot.Volunteers;
 
 /// <summary>A correction of a day's visitor count: who changed it, when, and from what.</summary>
@@ -18,7 +16,6 @@ public sealed class VisitorCountChange
 public sealed class VisitorCount
 {
     /// <summary>"X07|2024-06-12".</summary>
-    [BsonId]
     public string Id { get; set; } = "";
 
     public string CommuneCode { get; set; } = "";
@@ -30,15 +27,23 @@ public sealed class VisitorCount
     public List<VisitorCountChange> History { get; set; } = [];
 }
 
-public sealed class VisitorCounts(Storage.Database db)
+public interface IVisitorCountStore
 {
-    private readonly ILiteCollection<VisitorCount> counts = db.Collection<VisitorCount>("visitor_counts");
+    VisitorCount? Find(string commune, DateOnly date);
 
-    private static string IdOf(string commune, DateOnly date) => $"{commune}|{date:yyyy-MM-dd}";
+    void Save(VisitorCount count);
 
-    public int? On(string commune, DateOnly date) => counts.FindById(IdOf(commune, date))?.Visitors;
+    /// <summary>The counts of every commune from <paramref name="from"/> to <paramref name="to"/>, without their history.</summary>
+    IReadOnlyDictionary<(string Commune, DateOnly Day), int> Between(DateOnly from, DateOnly to, string? commune = null);
+}
 
-    public VisitorCount? Find(string commune, DateOnly date) => counts.FindById(IdOf(commune, date));
+public sealed class VisitorCounts(IVisitorCountStore counts)
+{
+    public static string IdOf(string commune, DateOnly date) => $"{commune}|{date:yyyy-MM-dd}";
+
+    public int? On(string commune, DateOnly date) => counts.Find(commune, date)?.Visitors;
+
+    public VisitorCount? Find(string commune, DateOnly date) => counts.Find(commune, date);
 
     /// <summary>Sets the day's count; a later report the same day corrects it and keeps the old value in the history.</summary>
     public VisitorCount Report(string commune, DateOnly date, int visitors, string staffKey, DateTime now)
@@ -51,9 +56,9 @@ public sealed class VisitorCounts(Storage.Database db)
         };
         count.History.Add(new VisitorCountChange { StaffKey = staffKey, At = now, OldValue = count.History.Count == 0 ? null : count.Visitors, NewValue = visitors });
         count.Visitors = visitors;
-        counts.Upsert(count);
+        counts.Save(count);
         return count;
     }
 
-    public IReadOnlyList<VisitorCount> All() => counts.FindAll().ToList();
+    public IReadOnlyDictionary<(string Commune, DateOnly Day), int> Between(DateOnly from, DateOnly to, string? commune = null) => counts.Between(from, to, commune);
 }

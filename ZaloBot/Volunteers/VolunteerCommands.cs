@@ -19,7 +19,7 @@ public sealed record StaffSender(string UserId, StaffMember Member)
 public sealed class VolunteerCommands(
     Registration registration,
     InviteCommands invites,
-    StaffStore staff,
+    IStaffStore staff,
     VisitorCounts visitors,
     CommuneProgress progress,
     PhotoIntake photos,
@@ -51,11 +51,15 @@ public sealed class VolunteerCommands(
         return true;
     }
 
-    public async Task<bool> TryHandleImageAsync(string userId, ZaloEvent e, CancellationToken ct)
+    /// <summary>Whether an image from this user is a photo report (so it is worth fetching before its event is handled).</summary>
+    public bool ReportsPhotos(string userId) => staff.Find(userId) is { AnsweringAsCitizen: false };
+
+    /// <summary>Stores a staff member's photo report from the images fetched beforehand; false leaves the image to the citizen side.</summary>
+    public bool TryHandleImage(string userId, ZaloEvent e, FetchedPhotos fetched)
     {
         if (staff.Find(userId) is not { AnsweringAsCitizen: false } member)
             return false;
-        await photos.ReceiveAsync(new StaffSender(userId, member), e, ct);
+        photos.Receive(new StaffSender(userId, member), e, fetched);
         return true;
     }
 

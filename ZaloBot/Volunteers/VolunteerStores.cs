@@ -9,7 +9,6 @@ public static class VolunteerStores
     public static IHostApplicationBuilder AddVolunteerStores(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<QuotaOptions>().BindConfiguration(QuotaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<StaffStore>();
         builder.Services.AddSingleton<VisitorCounts>();
         builder.Services.AddSingleton<PhotoReports>();
         builder.Services.AddSingleton<Roster>();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using ZaloBot.Storage;
 using ZaloBot.Zalo;
 
 namespace ZaloBot.Webhook;
@@ -18,7 +19,8 @@ public static class WebhookEndpoint
         return app;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, Inbox inbox, IOptions<ZaloOptions> options, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> ReceiveAsync(
+        HttpRequest request, InboxIntake inbox, IOptions<ZaloOptions> options, IOptions<StorageOptions> storage, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(WebhookEndpoint));
         if (request.ContentLength > MaxBodyBytes)
@@ -64,10 +66,24 @@ public static class WebhookEndpoint
             var e = ZaloEvent.Parse(doc);
             if (e is null)
                 return Problem(StatusCodes.Status400BadRequest, "The event has no event_name.");
-            var stored = inbox.Accept(e, body);
+            if (IsOlderThan(timestamp, storage.Value.DedupeWindow, clock))
+            {
+                logger.LogWarning("Webhook event refused: older than the dedupe window");
+                return Problem(StatusCodes.Status400BadRequest, "The event's timestamp is older than the dedupe window (Storage:DedupeWindow).");
+            }
+            var stored = await inbox.AcceptAsync(e, body, ct);
             return Results.Ok(new { status = stored ? "accepted" : "duplicate" });
         }
     }
+
+    /// <summary>
+    /// Handled events are forgotten after the dedupe window, so an older one could be a replay that
+    /// nothing would recognise. Zalo's timestamp is in milliseconds; one that cannot be read is
+    /// judged by the signature alone.
+    /// </summary>
+    private static bool IsOlderThan(string timestamp, TimeSpan window, TimeProvider clock) =>
+        long.TryParse(timestamp, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+        && ms < (clock.GetUtcNow() - window).ToUnixTimeMilliseconds();
 
     /// <summary>Reads the raw bytes (the signature covers them exactly); null when over the limit.</summary>
     private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken ct)

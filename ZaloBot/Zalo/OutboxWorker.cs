@@ -1,11 +1,11 @@
-using LiteDB;
 using ZaloBot.Storage;
+using ZaloBot.Volunteers;
 
 namespace ZaloBot.Zalo;
 
 /// <summary>Sends what the outbox holds: in order per recipient, recipients in parallel.</summary>
-public sealed class OutboxWorker(Outbox outbox, ZaloClient zalo, Database db, TimeProvider clock, ILogger<OutboxWorker> logger)
-    : QueueWorker(outbox.Queue, clock, logger)
+public sealed class OutboxWorker(Outbox outbox, ZaloClient zalo, IBlobStore blobs, IUnitOfWork unit, TimeProvider clock, ILogger<OutboxWorker> logger)
+    : QueueWorker(outbox.Queue, unit, clock, logger)
 {
     protected override async Task<WorkOutcome> HandleAsync(QueueItem item, CancellationToken ct)
     {
@@ -37,13 +37,10 @@ public sealed class OutboxWorker(Outbox outbox, ZaloClient zalo, Database db, Ti
 
     private async Task<ZaloResult> SendImageAsync(OutboundMessage message, CancellationToken ct)
     {
-        var file = db.Lite.FileStorage.FindById(message.ImageFileId);
-        if (file is null)
+        if (message.ImageFileId is not { } id || blobs.Get(id) is not { } image || PhotoFormat.Detect(image.Content) is not { } contentType)
             return new ZaloResult(ZaloOutcome.GaveUp, Reason: "the image is no longer stored");
-        using var content = new MemoryStream();
-        file.CopyTo(content);
 
-        var upload = await zalo.UploadImageAsync(content.ToArray(), file.Filename, file.MimeType, ct);
+        var upload = await zalo.UploadImageAsync(image.Content, image.FileName, contentType, ct);
         if (!upload.Succeeded)
             return upload;
         return message.Kind == OutboundKind.GroupImage

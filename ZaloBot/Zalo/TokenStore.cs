@@ -20,17 +20,23 @@ public sealed class StoredTokens
 
 public sealed record TokenPair(string AccessToken, string RefreshToken, DateTime? ExpiresAt);
 
+public interface ITokenPairStore
+{
+    StoredTokens? Get();
+
+    /// <summary>Stores the pair durably before it is used: Zalo's refresh tokens work once.</summary>
+    void Save(StoredTokens tokens);
+}
+
 /// <summary>
 /// Keeps the token pair. Zalo's refresh tokens work once, so a new pair is stored before it is
 /// used, and the stored pair wins over the bootstrap pair from configuration.
 /// </summary>
-public sealed class TokenStore(Database db, Secrets secrets, IOptions<ZaloOptions> options, TimeProvider clock)
+public sealed class TokenStore(ITokenPairStore store, Secrets secrets, IOptions<ZaloOptions> options, TimeProvider clock)
 {
-    private const int SingletonId = 1;
-
     public TokenPair Current()
     {
-        var stored = db.Collection<StoredTokens>("tokens").FindById(SingletonId);
+        var stored = store.Get();
         if (stored is not null)
             return new TokenPair(secrets.Unprotect(stored.AccessToken), secrets.Unprotect(stored.RefreshToken), stored.ExpiresAt);
         var o = options.Value;
@@ -39,14 +45,12 @@ public sealed class TokenStore(Database db, Secrets secrets, IOptions<ZaloOption
 
     public void Save(TokenPair pair)
     {
-        db.Collection<StoredTokens>("tokens").Upsert(new StoredTokens
+        store.Save(new StoredTokens
         {
-            Id = SingletonId,
             AccessToken = secrets.Protect(pair.AccessToken),
             RefreshToken = secrets.Protect(pair.RefreshToken),
             ExpiresAt = pair.ExpiresAt,
             UpdatedAt = clock.GetUtcNow().UtcDateTime,
         });
-        db.Lite.Checkpoint();
     }
 }

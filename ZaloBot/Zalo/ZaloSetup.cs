@@ -20,6 +20,8 @@ public static class ZaloSetup
         services.AddSingleton<ZaloClient>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<Inbox>();
+        services.AddSingleton<InboxIntake>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxIntake>());
         services.AddSingleton<EventDispatcher>();
         services.AddSingleton<InboxWorker>();
         services.AddSingleton<OutboxWorker>();

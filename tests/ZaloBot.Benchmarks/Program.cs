@@ -44,7 +44,7 @@ total.Stop();
 
 latencies.Sort();
 double Percentile(double p) => latencies[(int)Math.Min(latencies.Count - 1, Math.Ceiling(p * latencies.Count) - 1)];
-var stored = bot.Get<ResponseStore>().All("PKS02_2024").Count;
+var stored = bot.Get<IResponseStore>().Count("PKS02_2024");
 var events = citizens * answers.Length;
 Console.WriteLine($"citizens={citizens} concurrency={concurrency} events={events} responses_stored={stored} replies_sent={zalo.CallsTo("/v3.0/oa/message/cs").Count}");
 Console.WriteLine($"webhook answer ms: p50={Percentile(0.50):F1} p95={Percentile(0.95):F1} p99={Percentile(0.99):F1} max={latencies[^1]:F1}");

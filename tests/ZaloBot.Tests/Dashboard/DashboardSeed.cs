@@ -15,7 +15,7 @@ internal static class DashboardSeed
 
     /// <summary>A district official registered with the bot; returns their login name.</summary>
     public static string Official(IServiceProvider services, string userId) =>
-        services.GetRequiredService<StaffStore>().Register(userId, StaffRole.District, null, DateTime.UtcNow).LoginName;
+        services.GetRequiredService<IStaffStore>().Register(userId, StaffRole.District, null, DateTime.UtcNow).LoginName;
 
     public static void Visitors(IServiceProvider services, string commune, DateOnly day, int visitors) =>
         services.GetRequiredService<VisitorCounts>().Report(commune, day, visitors, "seed", DateTime.UtcNow);
@@ -26,7 +26,7 @@ internal static class DashboardSeed
     /// </summary>
     public static void Responses(IServiceProvider services, string commune, DateOnly day, int count, int seconds = 300, params string[] flags)
     {
-        var store = services.GetRequiredService<ResponseStore>();
+        var store = services.GetRequiredService<IResponseStore>();
         var survey = services.GetRequiredService<SurveyCatalog>().Definition.Id;
         var submitted = VietnamTime.StartOfDayUtc(day).AddHours(9);
         for (var i = 0; i < count; i++)

@@ -71,7 +71,7 @@ public sealed class ExportTests(SeededDashboard dashboard) : SeededDashboardTest
     [Fact]
     public async Task The_responses_export_is_anonymous()
     {
-        var keys = Bot.Get<ResponseStore>().All("PKS02_2024").Select(r => r.RespondentKey).ToList();
+        var keys = Bot.Get<IResponseStore>().Stream("PKS02_2024").ToList().Select(r => r.RespondentKey).ToList();
 
         var csv = Encoding.UTF8.GetString(await DownloadAsync("/dashboard/exports/responses.csv"));
 

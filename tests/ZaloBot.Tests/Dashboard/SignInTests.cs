@@ -59,7 +59,7 @@ public sealed partial class SignInTests : DashboardTests
     public async Task An_unknown_login_and_a_commune_volunteer_get_the_same_answer_as_an_official_and_no_code()
     {
         var official = DashboardSeed.Official(Bot.Services, OfficialId);
-        var volunteer = Bot.Get<StaffStore>().Register("8100000000000000002", StaffRole.Commune, "X07", DateTime.UtcNow).LoginName;
+        var volunteer = Bot.Get<IStaffStore>().Register("8100000000000000002", StaffRole.Commune, "X07", DateTime.UtcNow).LoginName;
 
         var pages = new List<string>();
         foreach (var login in new[] { official, volunteer, "cb99" })

@@ -126,7 +126,7 @@ public sealed class BotHost : IAsyncDisposable
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (DateTime.UtcNow < deadline)
         {
-            if (Get<Inbox>().Queue.Pending().Count == 0 && Get<Outbox>().Queue.Pending().Count == 0)
+            if (Get<Inbox>().Queue.CountPending() == 0 && Get<Outbox>().Queue.CountPending() == 0)
                 return;
             await Task.Delay(50);
         }

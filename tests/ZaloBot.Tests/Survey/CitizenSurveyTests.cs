@@ -20,7 +20,7 @@ public sealed class CitizenSurveyTests : BotTests
         }
     }
 
-    private IReadOnlyList<StoredResponse> Responses => Bot.Get<ResponseStore>().All("PKS02_2024");
+    private IReadOnlyList<StoredResponse> Responses => Bot.Get<IResponseStore>().Stream("PKS02_2024").ToList();
 
     [Fact]
     public async Task A_full_survey_ends_in_exactly_one_stored_response_without_the_raw_user_id()
@@ -35,14 +35,14 @@ public sealed class CitizenSurveyTests : BotTests
         Assert.Equal(["co"], response.Answers["knows"]);
         Assert.Equal(["Tốt lắm 👍"], response.Answers["comment"]);
         Assert.DoesNotContain(citizen, System.Text.Json.JsonSerializer.Serialize(response));
-        Assert.Null(Bot.Get<ConversationStore>().Load(citizen));
+        Assert.Null(Bot.Get<IConversationStore>().Load(citizen));
         Assert.Contains("Câu 1/11", RepliesTo(citizen)[0]);
     }
 
     [Fact]
     public async Task A_new_follower_is_greeted_with_what_the_survey_is_and_asked_for_the_commune()
     {
-        var follow = Fixtures.Compact("follow.json");
+        var follow = Fixtures.Fresh("follow.json");
         Assert.Equal(HttpStatusCode.OK, (await Bot.PostEventAsync(follow)).StatusCode);
         await Bot.IdleAsync();
 
@@ -126,8 +126,8 @@ public sealed class ClosedSurveyTests
 
         var reply = Assert.Single(zalo.CallsTo("/v3.0/oa/message/cs")).Json["message"]!["text"]!.GetValue<string>();
         Assert.Contains("14/06/2024", reply);
-        Assert.Empty(bot.Get<ResponseStore>().All("PKS02_2024"));
-        Assert.Null(bot.Get<ConversationStore>().Load("5550001112223334449"));
+        Assert.Empty(bot.Get<IResponseStore>().Stream("PKS02_2024").ToList());
+        Assert.Null(bot.Get<IConversationStore>().Load("5550001112223334449"));
     }
 
     [Fact]

@@ -87,7 +87,7 @@ public sealed class RegistrationTests : StaffTests
         await RegisterAsync(Volunteer, code: "moi2024xy");
         Assert.Equal("X07", StaffOf(Volunteer)?.CommuneCode);
 
-        var stored = Assert.Single(Bot.Get<Database>().Collection<InviteCodeRecord>("invite_codes").FindAll());
+        var stored = Bot.Get<IInviteCodeStore>().Find("X07")!;
         Assert.DoesNotContain("MOI2024XY", stored.CodeHash!, StringComparison.OrdinalIgnoreCase);
     }
 

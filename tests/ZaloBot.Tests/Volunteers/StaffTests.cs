@@ -54,7 +54,7 @@ public abstract class StaffTests : BotTests
 
     protected string LastReplyTo(string userId) => RepliesTo(userId)[^1];
 
-    protected StaffMember? StaffOf(string userId) => Bot.Get<StaffStore>().Find(userId);
+    protected StaffMember? StaffOf(string userId) => Bot.Get<IStaffStore>().Find(userId);
 
     /// <summary>Moves the fake clock to a Vietnam wall-clock time.</summary>
     protected void SetVietnamTime(DateOnly date, int hour, int minute) =>
@@ -83,7 +83,7 @@ public abstract class StaffTests : BotTests
     /// <summary>Stores <paramref name="count"/> answered surveys for a commune, submitted now.</summary>
     protected void SeedResponses(string commune, int count)
     {
-        var store = Bot.Get<ResponseStore>();
+        var store = Bot.Get<IResponseStore>();
         var at = Clock.GetUtcNow().UtcDateTime;
         for (var i = 0; i < count; i++)
             Assert.True(store.TryAdd(new StoredResponse { SurveyId = "PKS02_2024", RespondentKey = $"{commune}-{at.Ticks}-{i}", CommuneCode = commune, StartedAt = at, SubmittedAt = at }));

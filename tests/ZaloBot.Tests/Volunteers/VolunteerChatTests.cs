@@ -69,7 +69,7 @@ public sealed class VolunteerChatTests : StaffTests
         await SayAsync(Volunteer, text);
 
         Assert.StartsWith("Chưa rõ yêu cầu của anh/chị.", LastReplyTo(Volunteer));
-        Assert.Null(Bot.Get<ConversationStore>().Load(Volunteer));
+        Assert.Null(Bot.Get<IConversationStore>().Load(Volunteer));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class VolunteerChatTests : StaffTests
         await Bot.IdleAsync();
 
         Assert.StartsWith("Anh/chị có thể gửi:", LastReplyTo(Volunteer));
-        Assert.Null(Bot.Get<ConversationStore>().Load(Volunteer));
+        Assert.Null(Bot.Get<IConversationStore>().Load(Volunteer));
     }
 
     [Fact]

@@ -16,8 +16,8 @@ public sealed class InboxRetryTests
         await using var bot = await BotHost.StartAsync(zalo, configure: b => b.Services.AddSingleton<TimeProvider>(clock));
         var queue = bot.Get<Inbox>().Queue;
         // A payload that cannot be read back fails on every attempt.
-        queue.Enqueue("k1", "user-a", "user_send_text", "not a protected payload");
-        queue.Enqueue("k2", "user-a", "user_send_text", "also unreadable");
+        queue.Enqueue(new NewQueueItem("k1", "user-a", "user_send_text", "not a protected payload"));
+        queue.Enqueue(new NewQueueItem("k2", "user-a", "user_send_text", "also unreadable"));
 
         await WaitForAsync(() => queue.Find(1)!.Attempts == 1);
         var first = queue.Find(1)!;

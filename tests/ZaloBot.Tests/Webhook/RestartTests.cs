@@ -17,7 +17,7 @@ public sealed class RestartTests
         foreach (var body in events)
         {
             using var doc = System.Text.Json.JsonDocument.Parse(body);
-            Assert.True(bot.Get<Inbox>().Accept(ZaloEvent.Parse(doc)!, System.Text.Encoding.UTF8.GetBytes(body)));
+            Assert.True(bot.Get<Inbox>().Queue.Enqueue(bot.Get<Inbox>().ToItem(ZaloEvent.Parse(doc)!, System.Text.Encoding.UTF8.GetBytes(body))));
         }
         bot.Get<Outbox>().SendText("3333333333333333333", "tin chưa gửi");
 

@@ -106,6 +106,19 @@ public sealed class WebhookIntakeTests : BotTests
     }
 
     [Fact]
+    public async Task A_signed_event_older_than_the_dedupe_window_is_refused_and_not_stored()
+    {
+        var old = System.Text.Json.Nodes.JsonNode.Parse(Bot.TextEvent(Citizen, "X07"))!.AsObject();
+        old["timestamp"] = DateTimeOffset.UtcNow.AddDays(-8).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var response = await Bot.PostEventAsync(old.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("dedupe window", await response.Content.ReadAsStringAsync());
+        Assert.Empty(Bot.Get<Inbox>().Queue.All());
+    }
+
+    [Fact]
     public async Task A_one_megabyte_body_is_a_413()
     {
         var text = new string('a', 1024 * 1024);
@@ -117,7 +130,7 @@ public sealed class WebhookIntakeTests : BotTests
     [Fact]
     public async Task An_unknown_event_name_is_accepted_and_ignored()
     {
-        var body = """{"app_id":"3608465248940903967","sender":{"id":"2468458835296197922"},"recipient":{"id":"388613280878808645"},"event_name":"user_reacted_message","message":{"msg_id":"r1"},"timestamp":"1718166000123"}""";
+        var body = """{"app_id":"3608465248940903967","sender":{"id":"2468458835296197922"},"recipient":{"id":"388613280878808645"},"event_name":"user_reacted_message","message":{"msg_id":"r1"},"timestamp":"TS"}""".Replace("TS", Fixtures.Now);
         Assert.Equal(HttpStatusCode.OK, (await Bot.PostEventAsync(body)).StatusCode);
         await Bot.IdleAsync();
         Assert.Empty(Zalo.CallsTo("/v3.0/oa/message/cs"));
@@ -127,7 +140,7 @@ public sealed class WebhookIntakeTests : BotTests
     [Fact]
     public async Task Numbers_where_strings_belong_are_read_digit_for_digit()
     {
-        var body = """{"app_id":3608465248940903967,"sender":{"id":2468458835296197922},"recipient":{"id":388613280878808645},"event_name":"user_send_text","message":{"text":"X07","msg_id":"n1"},"timestamp":1718166000123}""";
+        var body = """{"app_id":3608465248940903967,"sender":{"id":2468458835296197922},"recipient":{"id":388613280878808645},"event_name":"user_send_text","message":{"text":"X07","msg_id":"n1"},"timestamp":TS}""".Replace("TS", Fixtures.Now);
         Assert.Equal(HttpStatusCode.OK, (await Bot.PostEventAsync(body)).StatusCode);
         await Bot.IdleAsync();
         var call = Assert.Single(Zalo.CallsTo("/v3.0/oa/message/cs"));
@@ -137,7 +150,7 @@ public sealed class WebhookIntakeTests : BotTests
     [Fact]
     public async Task Vietnamese_with_diacritics_and_emoji_arrives_intact()
     {
-        var body = Fixtures.Compact("user_send_text_diacritics_emoji.json");
+        var body = Fixtures.Fresh("user_send_text_diacritics_emoji.json");
         Assert.Equal(HttpStatusCode.OK, (await Bot.PostEventAsync(body)).StatusCode);
         await Bot.IdleAsync();
         Assert.Single(Zalo.CallsTo("/v3.0/oa/message/cs"));

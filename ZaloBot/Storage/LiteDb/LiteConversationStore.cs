@@ -1,0 +1,51 @@
+using JsonSerializer = System.Text.Json.JsonSerializer;
+using LiteDB;
+using ZaloBot.Conversation;
+using ZaloBot.Survey;
+
+namespace ZaloBot.Storage.LiteDb;
+
+/// <summary>An unfinished response as stored, keyed by a hash of the citizen's Zalo id.</summary>
+internal sealed class StoredConversation
+{
+    public string Key { get; set; } = "";
+
+    public string StateJson { get; set; } = "";
+
+    public DateTime UpdatedAt { get; set; }
+}
+
+internal sealed class LiteConversationStore : IConversationStore
+{
+    private readonly ILiteCollection<StoredConversation> conversations;
+    private readonly Secrets secrets;
+    private readonly TimeProvider clock;
+
+    public LiteConversationStore(LiteStore store, Secrets secrets, TimeProvider clock)
+    {
+        conversations = store.Collection<StoredConversation>("conversations");
+        conversations.EnsureIndex(x => x.UpdatedAt);
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    public ConversationState? Load(string userId) =>
+        conversations.FindById(KeyOf(userId)) is { } stored
+            ? JsonSerializer.Deserialize<ConversationState>(stored.StateJson)
+            : null;
+
+    public void Save(string userId, ConversationState state) =>
+        conversations.Upsert(new StoredConversation
+        {
+            Key = KeyOf(userId),
+            StateJson = JsonSerializer.Serialize(state),
+            UpdatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+
+    public void Delete(string userId) => conversations.Delete(KeyOf(userId));
+
+    public int DeleteIdleSince(DateTime before, int batch) =>
+        LiteBatches.Delete(conversations, Query.LT(nameof(StoredConversation.UpdatedAt), before), batch);
+
+    private string KeyOf(string userId) => secrets.Hash("conversation", userId);
+}

@@ -1,0 +1,156 @@
+using LiteDB;
+using Reporting;
+using ZaloBot.Survey;
+
+namespace ZaloBot.Storage.LiteDb;
+
+/// <summary>A counter of one commune on one Vietnam day (stored as midnight UTC of that date).</summary>
+internal interface ICommuneDayCounter
+{
+    string SurveyId { get; }
+
+    string CommuneCode { get; }
+
+    DateTime Day { get; }
+}
+
+/// <summary>Respondents of one commune on one Vietnam day.</summary>
+internal sealed class RespondentCount : ICommuneDayCounter
+{
+    /// <summary>"PKS02_2024|X07|2026-11-03".</summary>
+    public string Id { get; set; } = "";
+
+    public string SurveyId { get; set; } = "";
+
+    public string CommuneCode { get; set; } = "";
+
+    public DateTime Day { get; set; }
+
+    public int Count { get; set; }
+}
+
+/// <summary>The options chosen by one commune's respondents on one Vietnam day.</summary>
+internal sealed class AnswerCounts : ICommuneDayCounter
+{
+    public string Id { get; set; } = "";
+
+    public string SurveyId { get; set; } = "";
+
+    public string CommuneCode { get; set; } = "";
+
+    public DateTime Day { get; set; }
+
+    public List<OptionCount> Options { get; set; } = [];
+}
+
+internal sealed class OptionCount
+{
+    public string Question { get; set; } = "";
+
+    /// <summary>Empty: the question was answered at all.</summary>
+    public string Option { get; set; } = "";
+
+    public int Count { get; set; }
+}
+
+/// <summary>
+/// Responses with a unique index on survey + respondent, and two counters updated in the same
+/// transaction as each insert: respondents per commune-day (what the digest and dashboard read) and
+/// chosen options per commune-day (the tallies).
+/// </summary>
+internal sealed class LiteResponseStore : IResponseStore
+{
+    private readonly LiteStore store;
+    private readonly ILiteCollection<StoredResponse> responses;
+    private readonly ILiteCollection<RespondentCount> respondents;
+    private readonly ILiteCollection<AnswerCounts> answers;
+
+    public LiteResponseStore(LiteStore store)
+    {
+        this.store = store;
+        responses = store.Collection<StoredResponse>("responses");
+        responses.EnsureIndex(x => x.OncePerCitizen, unique: true);
+        responses.EnsureIndex(x => x.SubmittedAt);
+        respondents = store.Collection<RespondentCount>("respondent_counts");
+        respondents.EnsureIndex(x => x.Day);
+        respondents.EnsureIndex(x => x.CommuneCode);
+        answers = store.Collection<AnswerCounts>("answer_counts");
+        answers.EnsureIndex(x => x.CommuneCode);
+        answers.EnsureIndex(x => x.Day);
+    }
+
+    public bool TryAdd(StoredResponse response)
+    {
+        response.OncePerCitizen = OncePerCitizen(response.SurveyId, response.RespondentKey);
+        var added = false;
+        store.Run(() =>
+        {
+            if (responses.Exists(x => x.OncePerCitizen == response.OncePerCitizen))
+                return;
+            responses.Insert(response);
+            Count(response);
+            added = true;
+        });
+        return added;
+    }
+
+    private void Count(StoredResponse response)
+    {
+        var day = VietnamTime.DateOf(response.SubmittedAt);
+        var id = $"{response.SurveyId}|{response.CommuneCode}|{day:yyyy-MM-dd}";
+        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+        var count = respondents.FindById(id) ?? new RespondentCount { Id = id, SurveyId = response.SurveyId, CommuneCode = response.CommuneCode, Day = midnight };
+        count.Count++;
+        respondents.Upsert(count);
+
+        var tally = answers.FindById(id) ?? new AnswerCounts { Id = id, SurveyId = response.SurveyId, CommuneCode = response.CommuneCode, Day = midnight };
+        foreach (var (question, chosen) in response.Answers.Where(a => a.Value.Count > 0))
+            foreach (var option in chosen.Distinct().Prepend(""))
+            {
+                var entry = tally.Options.Find(o => o.Question == question && o.Option == option);
+                if (entry is null)
+                    tally.Options.Add(entry = new OptionCount { Question = question, Option = option });
+                entry.Count++;
+            }
+        answers.Upsert(tally);
+    }
+
+    public StoredResponse? Find(string surveyId, string respondentKey)
+    {
+        var key = OncePerCitizen(surveyId, respondentKey);
+        return responses.FindOne(x => x.OncePerCitizen == key);
+    }
+
+    public long Count(string surveyId) =>
+        respondents.Find(x => x.SurveyId == surveyId).Sum(x => (long)x.Count);
+
+    public IReadOnlyDictionary<(string Commune, DateOnly Day), int> CountByCommuneAndDay(string surveyId, DateOnly from, DateOnly to, string? commune = null) =>
+        InRange(respondents, from, to, commune)
+            .Where(x => x.SurveyId == surveyId)
+            .ToDictionary(x => (x.CommuneCode, DateOnly.FromDateTime(x.Day)), x => x.Count);
+
+    public IReadOnlyList<TallyCount> Tallies(string surveyId, string? commune, DateOnly from, DateOnly to) =>
+        InRange(answers, from, to, commune)
+            .Where(x => x.SurveyId == surveyId)
+            .SelectMany(x => x.Options.Select(o => (x.CommuneCode, o.Question, o.Option, o.Count)))
+            .GroupBy(x => (x.CommuneCode, x.Question, x.Option))
+            .Select(g => new TallyCount(g.Key.CommuneCode, g.Key.Question, g.Key.Option, g.Sum(x => x.Count)))
+            .ToList();
+
+    public IEnumerable<StoredResponse> Stream(string surveyId) =>
+        responses.Find(Query.All(nameof(StoredResponse.SubmittedAt))).Where(x => x.SurveyId == surveyId);
+
+    /// <summary>One commune's rows through its index; all communes' through the day index.</summary>
+    private static IEnumerable<T> InRange<T>(ILiteCollection<T> counts, DateOnly from, DateOnly to, string? commune)
+        where T : ICommuneDayCounter
+    {
+        var first = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var last = to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        return commune is null
+            ? counts.Find(Query.Between("Day", first, last))
+            : counts.Find(Query.EQ("CommuneCode", commune)).Where(x => x.Day >= first && x.Day <= last);
+    }
+
+    private static string OncePerCitizen(string surveyId, string respondentKey) => surveyId + "|" + respondentKey;
+}

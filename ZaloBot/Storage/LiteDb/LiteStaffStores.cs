@@ -1,0 +1,173 @@
+using System.Globalization;
+using LiteDB;
+using ZaloBot.Volunteers;
+
+namespace ZaloBot.Storage.LiteDb;
+
+internal sealed class LiteStaffStore : IStaffStore
+{
+    private readonly ILiteCollection<StaffMember> staff;
+    private readonly Secrets secrets;
+
+    public LiteStaffStore(LiteStore store, Secrets secrets)
+    {
+        staff = store.Collection<StaffMember>("staff");
+        staff.EnsureIndex(x => x.LoginName, unique: true);
+        staff.EnsureIndex(x => x.CommuneCode);
+        this.secrets = secrets;
+    }
+
+    public string KeyOf(string userId) => secrets.Hash("staff", userId);
+
+    public StaffMember? Find(string userId) => staff.FindById(KeyOf(userId));
+
+    public StaffMember? FindByLogin(string loginName) =>
+        staff.FindOne(x => x.LoginName == loginName.Trim().ToLowerInvariant());
+
+    public string UserIdOf(StaffMember member) => secrets.Unprotect(member.ProtectedUserId);
+
+    public IReadOnlyList<StaffMember> All() => staff.FindAll().ToList();
+
+    public IReadOnlyList<StaffMember> Officials() => staff.Find(x => x.Role == StaffRole.District).ToList();
+
+    public IReadOnlyList<StaffMember> OfCommune(string communeCode) => staff.Find(x => x.CommuneCode == communeCode).ToList();
+
+    public StaffMember Register(string userId, StaffRole role, string? communeCode, DateTime now)
+    {
+        var member = Find(userId) ?? new StaffMember
+        {
+            Key = KeyOf(userId),
+            ProtectedUserId = secrets.Protect(userId),
+            LoginName = "cb" + (staff.Count() + 1).ToString("D2", CultureInfo.InvariantCulture),
+            RegisteredAt = now,
+        };
+        member.Role = role;
+        member.CommuneCode = role == StaffRole.District ? null : communeCode;
+        member.AnsweringAsCitizen = false;
+        staff.Upsert(member);
+        return member;
+    }
+
+    public void Update(StaffMember member) => staff.Update(member);
+}
+
+internal sealed class LiteInviteCodeStore(LiteStore store) : IInviteCodeStore
+{
+    private readonly ILiteCollection<InviteCodeRecord> records = store.Collection<InviteCodeRecord>("invite_codes");
+
+    public InviteCodeRecord? Find(string scope) => records.FindById(scope);
+
+    public void Save(InviteCodeRecord record) => records.Upsert(record);
+}
+
+internal sealed class LiteThrottleStore(LiteStore store) : IThrottleStore
+{
+    private readonly ILiteCollection<RegistrationAttempts> attempts = store.Collection<RegistrationAttempts>("registration_attempts");
+
+    public RegistrationAttempts? Find(string key) => attempts.FindById(key);
+
+    public void Save(RegistrationAttempts record) => attempts.Upsert(record);
+
+    public void Delete(string key) => attempts.Delete(key);
+
+    public int DeleteQuietSince(DateTime before, int batch)
+    {
+        // Few records (one per user who typed a wrong code), so a scan is fine.
+        var quiet = attempts.FindAll()
+            .Where(x => (x.LockedUntil ?? DateTime.MinValue) < before && x.Failures.All(f => f < before))
+            .Take(batch)
+            .Select(x => x.Key)
+            .ToList();
+        foreach (var key in quiet)
+            attempts.Delete(key);
+        return quiet.Count;
+    }
+}
+
+internal sealed class LiteVisitorCountStore : IVisitorCountStore
+{
+    private readonly ILiteCollection<VisitorCount> counts;
+
+    public LiteVisitorCountStore(LiteStore store)
+    {
+        counts = store.Collection<VisitorCount>("visitor_counts");
+        counts.EnsureIndex(x => x.Date);
+        counts.EnsureIndex(x => x.CommuneCode);
+    }
+
+    public VisitorCount? Find(string commune, DateOnly date) => counts.FindById(VisitorCounts.IdOf(commune, date));
+
+    public void Save(VisitorCount count) => counts.Upsert(count);
+
+    public IReadOnlyDictionary<(string Commune, DateOnly Day), int> Between(DateOnly from, DateOnly to, string? commune = null)
+    {
+        var (first, last) = LiteDays.Range(from, to);
+        var found = commune is null
+            ? counts.Query().Where(Query.Between(nameof(VisitorCount.Date), first, last))
+            : counts.Query().Where(x => x.CommuneCode == commune).Where(Query.Between(nameof(VisitorCount.Date), first, last));
+        // Read the three fields only: the history stays on disk.
+        return found.Select(x => new { x.CommuneCode, x.Date, x.Visitors }).ToEnumerable()
+            .ToDictionary(x => (x.CommuneCode, DateOnly.FromDateTime(x.Date)), x => x.Visitors);
+    }
+}
+
+internal sealed class LitePhotoStore : IPhotoStore
+{
+    private readonly ILiteCollection<PhotoReport> photos;
+
+    public LitePhotoStore(LiteStore store)
+    {
+        photos = store.Collection<PhotoReport>("photos");
+        photos.EnsureIndex(x => x.Date);
+        photos.EnsureIndex(x => x.CommuneCode);
+    }
+
+    public bool Add(PhotoReport report)
+    {
+        if (photos.FindById(report.Id) is not null)
+            return false;
+        photos.Insert(report);
+        return true;
+    }
+
+    public PhotoReport? Find(string id) => photos.FindById(id);
+
+    public IReadOnlyList<PhotoReport> Of(string commune, DateOnly date)
+    {
+        var day = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        return photos.Find(x => x.CommuneCode == commune && x.Date == day).ToList();
+    }
+
+    public IReadOnlyDictionary<(string Commune, DateOnly Day), int> CountByCommuneAndDay(DateOnly from, DateOnly to, string? commune = null)
+    {
+        var (first, last) = LiteDays.Range(from, to);
+        var found = commune is null
+            ? photos.Query().Where(Query.Between(nameof(PhotoReport.Date), first, last))
+            : photos.Query().Where(x => x.CommuneCode == commune).Where(Query.Between(nameof(PhotoReport.Date), first, last));
+        return found.Select(x => new { x.CommuneCode, x.Date }).ToEnumerable()
+            .GroupBy(x => (x.CommuneCode, DateOnly.FromDateTime(x.Date)))
+            .ToDictionary(g => g.Key, g => g.Count());
+    }
+
+    public IReadOnlyList<PhotoReport> All() => photos.FindAll().ToList();
+}
+
+internal sealed class LiteRosterStore(LiteStore store) : IRosterStore
+{
+    private readonly ILiteCollection<RosterEntry> entries = store.Collection<RosterEntry>("roster");
+
+    public void ReplaceAll(IReadOnlyList<RosterEntry> imported) => store.Run(() =>
+    {
+        entries.DeleteAll();
+        entries.InsertBulk(imported);
+    });
+
+    public IReadOnlyList<RosterEntry> All() => entries.FindAll().ToList();
+}
+
+internal static class LiteDays
+{
+    /// <summary>Vietnam dates as stored: midnight UTC of that date.</summary>
+    public static (DateTime First, DateTime Last) Range(DateOnly from, DateOnly to) =>
+        (from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+}

@@ -1,0 +1,80 @@
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace ZaloBot.Storage.LiteDb;
+
+/// <summary>
+/// The one LiteDB data file of the process (direct mode, dates stored as UTC) and its unit of work.
+/// LiteDB ties a transaction to its thread and locks each collection a transaction writes until it
+/// commits, so transactions that write several collections in different orders could wait on each
+/// other; one writer at a time rules that out, and LiteDB writes its log one commit at a time anyway.
+/// Readers never wait for the writer.
+/// </summary>
+public sealed class LiteStore : IUnitOfWork, IDisposable
+{
+    [ThreadStatic]
+    private static List<Action>? afterCommit;
+
+    private readonly Lock writer = new();
+
+    public LiteStore(IOptions<StorageOptions> options)
+    {
+        var path = options.Value.FullPath;
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        Lite = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, LiteMapping.Create())
+        {
+            UtcDate = true,
+        };
+        Path = path;
+    }
+
+    public LiteDatabase Lite { get; }
+
+    public string Path { get; }
+
+    public ILiteCollection<T> Collection<T>(string name) => Lite.GetCollection<T>(name);
+
+    public void Run(Action work)
+    {
+        if (afterCommit is not null)
+        {
+            work(); // already inside this thread's transaction: part of it
+            return;
+        }
+        List<Action> committed;
+        lock (writer)
+        {
+            afterCommit = [];
+            Lite.BeginTrans();
+            try
+            {
+                work();
+                Lite.Commit();
+                committed = afterCommit;
+            }
+            catch
+            {
+                Lite.Rollback();
+                throw;
+            }
+            finally
+            {
+                afterCommit = null;
+            }
+        }
+        foreach (var action in committed)
+            action();
+    }
+
+    /// <summary>Runs <paramref name="action"/> once the current transaction commits (at once outside one).</summary>
+    internal static void AfterCommit(Action action)
+    {
+        if (afterCommit is { } pending)
+            pending.Add(action);
+        else
+            action();
+    }
+
+    /// <summary>Closing the database also checkpoints its log into the data file.</summary>
+    public void Dispose() => Lite.Dispose();
+}
