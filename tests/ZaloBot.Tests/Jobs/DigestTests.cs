@@ -160,11 +160,12 @@ public sealed class DigestTests : StaffTests
         Assert.Contains("📝 Phiếu hôm nay 25 · Lũy kế 25", text);
         Assert.Contains("👥 2/25 xã báo cáo: 80 lượt đến, 22 phiếu (28%)", text);
         Assert.Contains("✅ Đạt 1/25 xã · 📷 1 ảnh", text);
-        Assert.Contains("• Thiếu phiếu: X08", text);
-        Assert.Contains("X07: 30/20 67% Đạt · LK 20 · 📷1", text);
-        Assert.Contains("X08: 50/2 4% Thiếu phiếu · LK 2 · 📷0", text);
-        Assert.Contains("X09: –/3 Chưa báo cáo số lượt · LK 3 · 📷0", text);
-        Assert.DoesNotContain("X07", text.Single(line => line.StartsWith("• Chưa gửi ảnh")));
+        Assert.Contains("• X08 Tân An: Chưa gửi ảnh · Thiếu phiếu (đông người: cần ≥20)", text);
+        Assert.Contains("• X08 Tân An: 50 lượt đến", text);
+        Assert.Contains("X07 Tân Lập: 30/20 67% Đạt · LK 20 · 📷1", text);
+        Assert.Contains("X08 Tân An: 50/2 4% Thiếu phiếu (đông người: cần ≥20) · LK 2 · 📷0", text);
+        Assert.Contains("X09 Tân An Hội: –/3 Chưa báo cáo số lượt · LK 3 · 📷0", text);
+        Assert.DoesNotContain(text, line => line.StartsWith("• X07", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -177,7 +178,8 @@ public sealed class DigestTests : StaffTests
 
         using var bitmap = SkiaSharp.SKBitmap.Decode(digest.Chart);
         Assert.NotNull(bitmap);
-        Assert.Equal((1200, 700), (bitmap.Width, bitmap.Height));
+        Assert.Equal(1080, bitmap.Width);
+        Assert.True(bitmap.Height > bitmap.Width, "a bar per commune, one under the other, for a phone");
     }
 
     /// <summary>The start-up check is a one-off trigger: once it has fired and finished, Quartz drops it.</summary>
