@@ -1,6 +1,15 @@
 namespace Reporting.Exports;
 
 /// <summary>
+/// How often one option was chosen, of <paramref name="Answered"/> respondents who answered its question.
+/// </summary>
+public sealed record OptionTally(QuestionInfo Question, OptionInfo Option, int Count, int Answered)
+{
+    /// <summary>Percent of those who answered, one decimal; null when nobody did.</summary>
+    public decimal? Percent => Answered > 0 ? AnswerTallies.Percent(Count, Answered) : null;
+}
+
+/// <summary>
 /// How often each option of each single/multi question was chosen, per commune and then over all
 /// filtered communes. The percentage is of the respondents who answered that question there, so a
 /// question shown only to some (show-if) is not diluted by those never asked; multi-choice
@@ -46,30 +55,38 @@ public static class AnswerTallies
         // Adding 0.0m gives a whole result one decimal place, so 50 prints as 50.0 like 33.3 does.
         Math.Round(count * 100m / of, 1, MidpointRounding.AwayFromZero) + 0.0m;
 
-    private static IEnumerable<Cell[]> Block(
-        string code, string name, IReadOnlyList<QuestionInfo> questions, IReadOnlyList<ResponseRecord> responses)
+    /// <summary>
+    /// Every option of every single/multi question among <paramref name="questions"/>, in survey order,
+    /// counted over <paramref name="responses"/>: what the tallies sheet, the summary and the final
+    /// report all read their shares from.
+    /// </summary>
+    public static IReadOnlyList<OptionTally> Tally(IEnumerable<QuestionInfo> questions, IReadOnlyCollection<ResponseRecord> responses)
     {
-        foreach (var question in questions)
+        var tallies = new List<OptionTally>();
+        foreach (var question in questions.Where(q => q.Type is "single" or "multi"))
         {
             var chosen = responses
                 .Select(r => r.Answers.TryGetValue(question.Id, out var ids) ? ids : [])
                 .Where(ids => ids.Count > 0)
                 .ToList();
-            foreach (var option in question.Options)
-            {
-                var count = chosen.Count(ids => ids.Contains(option.Id));
-                yield return
-                [
-                    code,
-                    name,
-                    question.Id,
-                    question.Text,
-                    option.Text,
-                    count,
-                    chosen.Count > 0 ? Percent(count, chosen.Count) : Cell.Empty,
-                    chosen.Count,
-                ];
-            }
+            tallies.AddRange(question.Options.Select(option =>
+                new OptionTally(question, option, chosen.Count(ids => ids.Contains(option.Id)), chosen.Count)));
         }
+
+        return tallies;
     }
+
+    private static IEnumerable<Cell[]> Block(
+        string code, string name, IReadOnlyList<QuestionInfo> questions, IReadOnlyList<ResponseRecord> responses) =>
+        Tally(questions, responses).Select(tally => new Cell[]
+        {
+            code,
+            name,
+            tally.Question.Id,
+            tally.Question.Text,
+            tally.Option.Text,
+            tally.Count,
+            tally.Percent is { } percent ? percent : Cell.Empty,
+            tally.Answered,
+        });
 }
