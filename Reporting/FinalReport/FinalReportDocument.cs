@@ -1,6 +1,8 @@
 using System.Globalization;
+using Reporting.Charts;
 using Reporting.Exports;
 using Reporting.Quota;
+using SkiaSharp;
 using static Reporting.FinalReport.WordDocument;
 
 namespace Reporting.FinalReport;
@@ -100,6 +102,7 @@ public static class FinalReportDocument
             textColumns: 2,
             boldLastRow: true);
         doc.Text("Lượt người đến, số phiếu và tỷ lệ tính trên các ngày xã đã báo cáo số lượt; tổng số phiếu gồm cả những ngày chưa báo cáo.", italic: true, sizePt: 11);
+        Chart(doc, communes);
 
         var days = data.Days.Where(filter.Includes).ToList();
         var dates = days.Select(d => d.Date).Distinct().Order().ToList();
@@ -122,6 +125,20 @@ public static class FinalReportDocument
             ]),
             widths: [30, .. dates.Select(_ => 70 / Math.Max(dates.Count, 1))]);
         doc.Text("Mỗi ô: số lượt người dân đến / số phiếu trong ngày; «–» là chưa báo cáo số lượt.", italic: true, sizePt: 11);
+    }
+
+    /// <summary>The digest's chart over the whole period, so the printed report shows what the group saw.</summary>
+    private static void Chart(WordDocument doc, IReadOnlyList<CommuneSummary> communes)
+    {
+        if (communes.Count == 0)
+        {
+            return;
+        }
+
+        var png = DigestChart.RenderPng([.. communes.Select(c => new ChartBar(c.Commune.Label(), c.Quota))], "Số phiếu cả đợt của từng xã, thị trấn");
+        using var bitmap = SKBitmap.Decode(png);
+        doc.Picture(png, bitmap.Width, bitmap.Height, "Biểu đồ số phiếu", maxWidthCm: 15, maxHeightCm: 20, png: true);
+        doc.Text("Biểu đồ: cột là số phiếu của từng xã (các ngày đã báo cáo số lượt), khung là khoảng đạt chỉ tiêu; xã còn thiếu ở trên cùng.", Align.Center, italic: true, sizePt: 11);
     }
 
     private static void Views(

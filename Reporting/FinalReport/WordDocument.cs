@@ -134,14 +134,17 @@ internal sealed class WordDocument : IDisposable
         body.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { After = "60" })));
     }
 
-    /// <summary>A picture in its own centred paragraph, at most <paramref name="maxWidthCm"/> by <paramref name="maxHeightCm"/>.</summary>
-    public void Picture(byte[] jpeg, int widthPx, int heightPx, string name, double maxWidthCm, double maxHeightCm)
+    /// <summary>
+    /// A picture (JPEG, or PNG when <paramref name="png"/>) in its own centred paragraph, at most
+    /// <paramref name="maxWidthCm"/> by <paramref name="maxHeightCm"/>.
+    /// </summary>
+    public void Picture(byte[] image, int widthPx, int heightPx, string name, double maxWidthCm, double maxHeightCm, bool png = false)
     {
         var scale = Math.Min(maxWidthCm / widthPx, maxHeightCm / heightPx);
         var cx = (long)(widthPx * scale * EmuPerCm);
         var cy = (long)(heightPx * scale * EmuPerCm);
-        var part = main.AddImagePart(ImagePartType.Jpeg);
-        using (var data = new MemoryStream(jpeg))
+        var part = main.AddImagePart(png ? ImagePartType.Png : ImagePartType.Jpeg);
+        using (var data = new MemoryStream(image))
         {
             part.FeedData(data);
         }
@@ -157,7 +160,7 @@ internal sealed class WordDocument : IDisposable
                     new A.GraphicData(
                         new PIC.Picture(
                             new PIC.NonVisualPictureProperties(
-                                new PIC.NonVisualDrawingProperties { Id = id, Name = name + ".jpg" },
+                                new PIC.NonVisualDrawingProperties { Id = id, Name = name + (png ? ".png" : ".jpg") },
                                 new PIC.NonVisualPictureDrawingProperties()),
                             new PIC.BlipFill(
                                 new A.Blip { Embed = main.GetIdOfPart(part) },

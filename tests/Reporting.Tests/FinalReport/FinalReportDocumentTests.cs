@@ -176,7 +176,7 @@ public sealed class FinalReportDocumentTests
             new ReportPhoto(Png(600, 900, SKColors.Orange))));
 
         using var doc = WordprocessingDocument.Open(new MemoryStream(docx), false);
-        var images = doc.MainDocumentPart!.ImageParts.ToList();
+        var images = doc.MainDocumentPart!.ImageParts.Where(i => i.ContentType == "image/jpeg").ToList();
         Assert.Equal(2, images.Count);
         Assert.All(images, i => Assert.Equal("image/jpeg", i.ContentType));
         using (var first = images[0].GetStream())
@@ -189,6 +189,20 @@ public sealed class FinalReportDocumentTests
         Assert.Contains("Các tổ công tác đã gửi 12 ảnh tuyên truyền và hỗ trợ người dân tại bộ phận một cửa; dưới đây là 2 ảnh.", text);
         Assert.Contains("Ảnh 1: X01 Tân Lập, 12/06/2024", text);
         Assert.Contains("Ảnh 2", text);
+    }
+
+    [Fact]
+    public void The_quota_chart_of_the_whole_period_is_printed_after_the_commune_table()
+    {
+        var docx = Build(Input(0));
+
+        using var doc = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var chart = Assert.Single(doc.MainDocumentPart!.ImageParts);
+        Assert.Equal("image/png", chart.ContentType);
+        using var stream = chart.GetStream();
+        using var bitmap = SKBitmap.Decode(stream);
+        Assert.Equal(1080, bitmap.Width);
+        Assert.Contains(Paragraphs(docx), p => p.StartsWith("Biểu đồ: cột là số phiếu của từng xã", StringComparison.Ordinal));
     }
 
     [Fact]
