@@ -7,7 +7,8 @@ namespace Reporting.Digest;
 
 /// <summary>
 /// Writes the daily progress digest for the working group's Zalo group: totals first, then the
-/// communes that need attention (worst first), then one line per commune.
+/// communes that need action (the most basic problem first), the crowded desks that need more
+/// helpers, then one line per commune. Every commune is named with its code ("X04 Đông Hưng").
 /// </summary>
 public static class DigestBuilder
 {
@@ -16,65 +17,56 @@ public static class DigestBuilder
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    // Tried in order until the text fits. Names go first from the commune list, where every commune
-    // has a line, and last from the attention list, which is what officials act on; the last resort
-    // groups the attention list by problem. Whole lines get shorter: nothing is cut mid-line.
-    private static readonly Layout[] Layouts =
-    [
-        new(AttentionLabel: ByName, ListLabel: ByName, GroupAttention: false),
-        new(AttentionLabel: ByName, ListLabel: ByCode, GroupAttention: false),
-        new(AttentionLabel: ByCode, ListLabel: ByCode, GroupAttention: false),
-        new(AttentionLabel: ByCode, ListLabel: ByCode, GroupAttention: true),
-    ];
-
     /// <summary>
-    /// The digest text, normalised to NFC so its length is what Zalo counts. Only commune codes far
-    /// longer than the survey file's (X01, TT01) could keep the last layout above <see cref="MaxLength"/>.
+    /// The digest as Zalo messages of at most <see cref="MaxLength"/> characters each, in NFC so their
+    /// length is what Zalo counts. A digest too long for one message is split between lines, never
+    /// inside one, each section whole where it fits; every part after the first starts with the
+    /// survey, the day and its number ("phần 2/3") so it reads on its own in a busy group.
     /// </summary>
-    public static string Build(DigestInput input)
+    public static IReadOnlyList<string> BuildMessages(DigestInput input)
     {
         var days = DaysOf(input);
         var rows = RowsOf(input, days);
-        var text = "";
-        foreach (var layout in Layouts)
+        var sections = Sections(input, days, rows).ToList();
+        var budget = MaxLength - PartLine(input, 99, 99).Length - 1;
+        var parts = MessageSplitter.Split(sections, budget);
+        if (parts.Count == 1)
         {
-            text = Render(input, days, rows, layout).Normalize(NormalizationForm.FormC);
-            if (text.Length <= MaxLength)
-            {
-                break;
-            }
+            return [string.Join('\n', parts[0])];
         }
 
-        return text;
+        return parts
+            .Select((lines, i) => i == 0
+                ? string.Join('\n', [lines[0] + PartSuffix(1, parts.Count), .. lines.Skip(1)])
+                : string.Join('\n', [PartLine(input, i + 1, parts.Count), .. lines]))
+            .ToList();
     }
 
-    /// <summary>The digest's chart: one bar per commune, judged exactly as its line in the text.</summary>
+    /// <summary>The whole digest as one text: its messages, a blank line between them.</summary>
+    public static string Build(DigestInput input) => string.Join("\n\n", BuildMessages(input));
+
+    /// <summary>The digest's chart: one bar per commune, named and judged exactly as its line in the text.</summary>
     public static IReadOnlyList<ChartBar> ChartBars(DigestInput input) =>
-        RowsOf(input, DaysOf(input)).Select(row => new ChartBar(row.Commune.Code, row.Quota)).ToList();
+        RowsOf(input, DaysOf(input)).Select(row => new ChartBar(row.Commune.Label(), row.Quota)).ToList();
 
     // Rows dated after the digest's day are ignored, so a past day's digest can be rebuilt.
     private static List<CommuneDay> DaysOf(DigestInput input) => input.Days.Where(d => d.Date <= input.Date).ToList();
 
-    private static string ByName(Commune commune) => commune.Name;
-
-    private static string ByCode(Commune commune) => commune.Code;
-
-    private sealed record Layout(Func<Commune, string> AttentionLabel, Func<Commune, string> ListLabel, bool GroupAttention);
-
-    /// <summary>What can be wrong with a commune, worst first: the attention list is sorted by it.</summary>
+    /// <summary>
+    /// What a commune needs done, in the order it has to be done: nobody there to report, no count,
+    /// no photos, too few answers, then the figures to check. The attention list is sorted by it.
+    /// </summary>
     private enum Concern
     {
+        NoVolunteer,
+        NotReported,
+        NoPhotos,
+        Below,
         Suspicious,
         Above,
-        NotReported,
-        Below,
-        NoPhotos,
     }
 
-    private sealed record Row(Commune Commune, QuotaResult Quota, int Photos, int Cumulative)
-    {
-        public IReadOnlyList<Concern> Concerns { get; } = ConcernsOf(Quota, Photos).ToList();
-    }
+    private sealed record Row(Commune Commune, QuotaResult Quota, int Photos, int Cumulative, IReadOnlyList<Concern> Concerns);
 
     private static List<Row> RowsOf(DigestInput input, List<CommuneDay> days)
     {
@@ -85,64 +77,83 @@ public static class DigestBuilder
     private static Row RowOf(Commune commune, List<CommuneDay> days, DigestInput input)
     {
         var cumulative = days.Sum(d => d.Respondents);
+        QuotaResult quota;
+        int photos;
         if (input.IsFinal)
         {
-            return new Row(commune, QuotaRule.EvaluatePeriod(days, input.Quota), days.Sum(d => d.Photos), cumulative);
+            quota = QuotaRule.EvaluatePeriod(days, input.Quota);
+            photos = days.Sum(d => d.Photos);
+        }
+        else
+        {
+            var today = days.SingleOrDefault(d => d.Date == input.Date);
+            quota = QuotaRule.Evaluate(today?.Visitors, today?.Respondents ?? 0, input.Quota);
+            photos = today?.Photos ?? 0;
         }
 
-        var today = days.SingleOrDefault(d => d.Date == input.Date);
-        var quota = QuotaRule.Evaluate(today?.Visitors, today?.Respondents ?? 0, input.Quota);
-        return new Row(commune, quota, today?.Photos ?? 0, cumulative);
+        // Registration matters while there is still a day to staff; the final report judges results.
+        var unstaffed = !input.IsFinal && input.RegisteredVolunteers is { } registered && registered.GetValueOrDefault(commune.Code) <= 0;
+        return new Row(commune, quota, photos, cumulative, ConcernsOf(quota, photos, unstaffed).ToList());
     }
 
-    private static IEnumerable<Concern> ConcernsOf(QuotaResult quota, int photos)
+    private static IEnumerable<Concern> ConcernsOf(QuotaResult quota, int photos, bool unstaffed)
     {
-        if (quota.Suspicious)
+        if (unstaffed)
         {
-            yield return Concern.Suspicious;
+            yield return Concern.NoVolunteer;
         }
 
-        switch (quota.Status)
+        if (quota.Status == QuotaStatus.NotReported)
         {
-            case QuotaStatus.Above:
-                yield return Concern.Above;
-                break;
-            case QuotaStatus.NotReported:
-                yield return Concern.NotReported;
-                break;
-            case QuotaStatus.Below:
-                yield return Concern.Below;
-                break;
+            yield return Concern.NotReported;
         }
 
         if (photos == 0)
         {
             yield return Concern.NoPhotos;
         }
+
+        // A day with too few visitors for any band is not the commune's failing: it is only told in
+        // its line, unless the answers outnumber the visitors.
+        if (quota.Status == QuotaStatus.Below && quota.HasBand)
+        {
+            yield return Concern.Below;
+        }
+
+        if (quota.Suspicious)
+        {
+            yield return Concern.Suspicious;
+        }
+
+        if (quota.Status == QuotaStatus.Above && quota.HasBand)
+        {
+            yield return Concern.Above;
+        }
     }
 
-    private static string Render(DigestInput input, List<CommuneDay> days, List<Row> rows, Layout layout)
+    private static IEnumerable<Section> Sections(DigestInput input, List<CommuneDay> days, List<Row> rows)
     {
-        string[] lines =
-        [
-            .. HeaderLines(input, days, rows),
-            "",
-            .. AttentionLines(rows, layout),
-            "",
+        yield return Section.Of(HeaderLines(input, days, rows).ToList());
+        yield return AttentionSection(input, rows);
+        if (!input.IsFinal && rows.Where(r => r.Quota.Crowded).ToList() is { Count: > 0 } crowded)
+        {
+            yield return new Section(
+                "🙋 Đông người — cần tăng cường người hỗ trợ:",
+                "🙋 Đông người (tiếp):",
+                crowded.Select(r => $"• {r.Commune.Label()}: {Count(r.Quota.Visitors!.Value)} lượt đến").ToList());
+        }
+
+        yield return new Section(
             input.IsFinal
                 ? "📋 Cả đợt, từng xã (lượt đến/phiếu các ngày có báo cáo, tỉ lệ, kết quả, lũy kế, ảnh):"
                 : "📋 Từng xã (lượt đến/phiếu, tỉ lệ, kết quả, lũy kế, ảnh):",
-            .. rows.Select(row => Line(row, layout.ListLabel(row.Commune))),
-        ];
-        // \n on every platform, so the message is the same wherever it is built.
-        return string.Join('\n', lines);
+            "📋 Từng xã (tiếp):",
+            rows.Select(row => Line(row, input.Quota)).ToList());
     }
 
     private static IEnumerable<string> HeaderLines(DigestInput input, List<CommuneDay> days, List<Row> rows)
     {
-        yield return input.IsFinal
-            ? $"🏁 BÁO CÁO CUỐI khảo sát {input.SurveyTitle} — ngày {Date(input.Date)}"
-            : $"📊 Tiến độ khảo sát {input.SurveyTitle} — ngày {Date(input.Date)}";
+        yield return Title(input);
         if (input.IsFinal && days.Count > 0)
         {
             yield return $"Cả đợt: {Date(days.Min(d => d.Date))} – {Date(days.Max(d => d.Date))}";
@@ -160,9 +171,13 @@ public static class DigestBuilder
         var ratio = visitors > 0 ? $" ({Percent((double)respondents / visitors)})" : "";
         yield return $"👥 {reported.Count}/{rows.Count} xã báo cáo: {visitors} lượt đến, {respondents} phiếu{ratio}";
         yield return $"✅ Đạt {rows.Count(r => r.Quota.Status == QuotaStatus.OnTarget)}/{rows.Count} xã · 📷 {rows.Sum(r => r.Photos)} ảnh";
+        if (!input.IsFinal && input.RegisteredVolunteers is not null)
+        {
+            yield return $"🙋 Có người đăng ký hỗ trợ: {rows.Count(r => !r.Concerns.Contains(Concern.NoVolunteer))}/{rows.Count} xã";
+        }
     }
 
-    private static IEnumerable<string> AttentionLines(List<Row> rows, Layout layout)
+    private static Section AttentionSection(DigestInput input, List<Row> rows)
     {
         var flagged = rows
             .Select((row, index) => (row, index))
@@ -174,57 +189,45 @@ public static class DigestBuilder
             .ToList();
         if (flagged.Count == 0)
         {
-            yield return "✅ Không có xã cần chú ý.";
-            yield break;
+            return Section.Of(["✅ Không có xã cần chú ý."]);
         }
 
-        yield return $"⚠️ Cần chú ý ({flagged.Count}/{rows.Count} xã):";
-        if (layout.GroupAttention)
-        {
-            foreach (var concern in Enum.GetValues<Concern>())
-            {
-                var labels = flagged.Where(r => r.Concerns.Contains(concern)).Select(r => layout.AttentionLabel(r.Commune)).ToList();
-                if (labels.Count > 0)
-                {
-                    yield return $"• {Name(concern)}: {string.Join(", ", labels)}";
-                }
-            }
-
-            yield break;
-        }
-
-        foreach (var row in flagged)
-        {
-            yield return $"• {layout.AttentionLabel(row.Commune)}: {string.Join(" · ", row.Concerns.Select(c => Reason(c, row.Quota)))}";
-        }
+        return new Section(
+            $"⚠️ Cần chú ý ({flagged.Count}/{rows.Count} xã):",
+            "⚠️ Cần chú ý (tiếp):",
+            flagged.Select(row => $"• {row.Commune.Label()}: {string.Join(" · ", row.Concerns.Select(c => Reason(c, row.Quota, input.Quota)))}").ToList());
     }
 
-    private static string Line(Row row, string label)
+    private static string Line(Row row, QuotaOptions options)
     {
         var q = row.Quota;
-        var visitors = q.Visitors?.ToString(Invariant) ?? "–";
+        var visitors = q.Visitors is { } v ? Count(v) : "–";
         var ratio = q.Ratio is { } r ? $" {Percent(r)}" : "";
-        return $"{label}: {visitors}/{q.Respondents}{ratio} {q.Status.Label()} · LK {row.Cumulative} · 📷{row.Photos}";
+        return $"{row.Commune.Label()}: {visitors}/{q.Respondents}{ratio} {q.Verdict(options)} · LK {row.Cumulative} · 📷{row.Photos}";
     }
 
-    private static string Name(Concern concern) => concern switch
+    private static string Reason(Concern concern, QuotaResult quota, QuotaOptions options) => concern switch
     {
-        Concern.Suspicious => QuotaLabels.Suspicious,
-        Concern.Above => QuotaStatus.Above.Label(),
+        Concern.NoVolunteer => "Chưa có người đăng ký",
         Concern.NotReported => QuotaStatus.NotReported.Label(),
-        Concern.Below => QuotaStatus.Below.Label(),
         Concern.NoPhotos => "Chưa gửi ảnh",
+        Concern.Below or Concern.Above => quota.Verdict(options),
+        Concern.Suspicious => quota.SuspiciousWithFigures(),
         _ => throw new ArgumentOutOfRangeException(nameof(concern), concern, null),
     };
 
-    private static string Reason(Concern concern, QuotaResult quota) => concern switch
-    {
-        Concern.Above => $"{Name(concern)} (tối đa {quota.Band!.Highest})",
-        Concern.Below => $"{Name(concern)} (cần ≥{quota.Band!.Lowest})",
-        _ => Name(concern),
-    };
+    private static string Title(DigestInput input) => input.IsFinal
+        ? $"🏁 BÁO CÁO CUỐI khảo sát {input.SurveyTitle} — ngày {Date(input.Date)}"
+        : $"📊 Tiến độ khảo sát {input.SurveyTitle} — ngày {Date(input.Date)}";
+
+    private static string PartLine(DigestInput input, int part, int of) =>
+        (Title(input) + PartSuffix(part, of)).Normalize(NormalizationForm.FormC);
+
+    private static string PartSuffix(int part, int of) => $" (phần {part}/{of})";
 
     private static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", Invariant);
+
+    private static string Count(int value) => value.ToString(Invariant);
 
     private static string Percent(double ratio) =>
         Math.Round(ratio * 100, MidpointRounding.AwayFromZero).ToString(Invariant) + "%";

@@ -1,6 +1,15 @@
 namespace Reporting.Exports;
 
 /// <summary>
+/// How often one option was chosen, of <paramref name="Answered"/> respondents who answered its question.
+/// </summary>
+public sealed record OptionTally(QuestionInfo Question, OptionInfo Option, int Count, int Answered)
+{
+    /// <summary>Percent of those who answered, one decimal; null when nobody did.</summary>
+    public decimal? Percent => Answered > 0 ? AnswerTallies.Percent(Count, Answered) : null;
+}
+
+/// <summary>
 /// How often each option of each single/multi question was chosen, per commune and then over all
 /// filtered communes. The percentage is of the respondents who answered that question there, so a
 /// question shown only to some (show-if) is not diluted by those never asked; multi-choice
@@ -29,7 +38,7 @@ public static class AnswerTallies
         ExportFilter filter) =>
         FromCounts(communes, questions, Count(responses.Where(filter.Includes)), filter);
 
-    /// <summary>The same table from counts kept as responses arrive (see <see cref="TallyCount"/>), already filtered.</summary>
+    /// <summary>The same table from counts kept as responses arrive (see <see cref="TallyCount"/>), already filtered by day.</summary>
     public static Table FromCounts(
         IReadOnlyList<Commune> communes,
         IReadOnlyList<QuestionInfo> questions,
@@ -49,43 +58,48 @@ public static class AnswerTallies
         return new Table(SheetName, Headers, rows);
     }
 
-    /// <summary>Counts per commune, question and option; an empty option id counts those who answered the question.</summary>
-    public static IEnumerable<TallyCount> Count(IEnumerable<ResponseRecord> responses) =>
-        responses
-            .SelectMany(r => r.Answers.Where(a => a.Value.Count > 0).SelectMany(a =>
-                a.Value.Distinct().Select(option => (r.CommuneCode, a.Key, option)).Append((r.CommuneCode, a.Key, ""))))
-            .GroupBy(x => x)
-            .Select(g => new TallyCount(g.Key.CommuneCode, g.Key.Key, g.Key.Item3, g.Count()));
-
-    private static Dictionary<(string Question, string Option), int> Sum(IEnumerable<TallyCount> counts) =>
-        counts.GroupBy(c => (c.QuestionId, c.OptionId)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
-
     /// <summary>Percent with one decimal, invariant culture, e.g. 33.3 and 50.0.</summary>
     public static decimal Percent(int count, int of) =>
         // Adding 0.0m gives a whole result one decimal place, so 50 prints as 50.0 like 33.3 does.
         Math.Round(count * 100m / of, 1, MidpointRounding.AwayFromZero) + 0.0m;
 
+    /// <summary>
+    /// Every option of every single/multi question among <paramref name="questions"/>, in survey order,
+    /// counted over <paramref name="responses"/>: what the tallies sheet, the summary and the final
+    /// report all read their shares from.
+    /// </summary>
+    public static IReadOnlyList<OptionTally> Tally(IEnumerable<QuestionInfo> questions, IEnumerable<ResponseRecord> responses) =>
+        Tally(questions, Sum(Count(responses)));
+
+    /// <summary>Counts per commune, question and option; an empty option id counts those who answered the question.</summary>
+    public static IEnumerable<TallyCount> Count(IEnumerable<ResponseRecord> responses) =>
+        responses
+            .SelectMany(r => r.Answers.Where(a => a.Value.Count > 0).SelectMany(a =>
+                a.Value.Distinct().Select(option => (r.CommuneCode, Question: a.Key, Option: option)).Append((r.CommuneCode, Question: a.Key, Option: ""))))
+            .GroupBy(x => x)
+            .Select(g => new TallyCount(g.Key.CommuneCode, g.Key.Question, g.Key.Option, g.Count()));
+
+    private static IReadOnlyList<OptionTally> Tally(IEnumerable<QuestionInfo> questions, Dictionary<(string Question, string Option), int> counts) =>
+        questions
+            .Where(q => q.Type is "single" or "multi")
+            .SelectMany(question => question.Options.Select(option => new OptionTally(
+                question, option, counts.GetValueOrDefault((question.Id, option.Id)), counts.GetValueOrDefault((question.Id, "")))))
+            .ToList();
+
+    private static Dictionary<(string Question, string Option), int> Sum(IEnumerable<TallyCount> counts) =>
+        counts.GroupBy(c => (c.QuestionId, c.OptionId)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+
     private static IEnumerable<Cell[]> Block(
-        string code, string name, IReadOnlyList<QuestionInfo> questions, Dictionary<(string Question, string Option), int> counts)
-    {
-        foreach (var question in questions)
+        string code, string name, IReadOnlyList<QuestionInfo> questions, Dictionary<(string Question, string Option), int> counts) =>
+        Tally(questions, counts).Select(tally => new Cell[]
         {
-            var answered = counts.GetValueOrDefault((question.Id, ""));
-            foreach (var option in question.Options)
-            {
-                var count = counts.GetValueOrDefault((question.Id, option.Id));
-                yield return
-                [
-                    code,
-                    name,
-                    question.Id,
-                    question.Text,
-                    option.Text,
-                    count,
-                    answered > 0 ? Percent(count, answered) : Cell.Empty,
-                    answered,
-                ];
-            }
-        }
-    }
+            code,
+            name,
+            tally.Question.Id,
+            tally.Question.Text,
+            tally.Option.Text,
+            tally.Count,
+            tally.Percent is { } percent ? percent : Cell.Empty,
+            tally.Answered,
+        });
 }

@@ -1,3 +1,5 @@
+using Reporting.Quota;
+
 namespace Reporting.Exports;
 
 /// <summary>Everything the district board exports from, as the service has stored it.</summary>
@@ -10,8 +12,13 @@ public sealed record SurveyData(
 /// <summary>The board's full export: one table per XLSX sheet, in the order a reader wants them.</summary>
 public static class BoardExport
 {
-    public static IReadOnlyList<Table> Tables(SurveyData data, ExportFilter filter) =>
+    /// <summary>
+    /// The summary first, then the QCDC tally, the answer tallies, the comments and the responses.
+    /// Pass the configured <paramref name="quota"/>: without it the summary judges by the plan's defaults.
+    /// </summary>
+    public static IReadOnlyList<Table> Tables(SurveyData data, ExportFilter filter, QuotaOptions? quota = null) =>
     [
+        SummarySheet.Build(data, filter, quota ?? new QuotaOptions()),
         QcdcDailySheet.Build(data.Communes, data.Days, filter),
         AnswerTallies.Build(data.Communes, data.Questions, data.Responses, filter),
         FreeTextAnswers.Build(data.Communes, data.Questions, data.Responses, filter),

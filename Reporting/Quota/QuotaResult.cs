@@ -18,6 +18,15 @@ public sealed record QuotaResult(
     bool Suspicious,
     QuotaBand? Band)
 {
+    /// <summary>So many visitors that the crowded desk's fixed minimum replaced the ratio.</summary>
+    public bool Crowded { get; init; }
+
+    /// <summary>
+    /// False when the visitors were too few for any count to be on target (or were not reported):
+    /// then the verdict has no band to quote.
+    /// </summary>
+    public bool HasBand => Band is { } band && band.Lowest <= band.Highest;
+
     /// <summary>Respondents per visitor, or null when there is nothing to divide by.</summary>
     public double? Ratio => Visitors is > 0 ? (double)Respondents / Visitors.Value : null;
 }

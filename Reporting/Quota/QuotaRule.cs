@@ -17,7 +17,10 @@ public static class QuotaRule
         var status = respondents > band.Highest ? QuotaStatus.Above
             : respondents < band.Lowest ? QuotaStatus.Below
             : QuotaStatus.OnTarget;
-        return new QuotaResult(v, respondents, status, Suspicious: respondents > v, band);
+        return new QuotaResult(v, respondents, status, Suspicious: respondents > v, band)
+        {
+            Crowded = IsCrowded(v, options),
+        };
     }
 
     /// <summary>
@@ -40,11 +43,31 @@ public static class QuotaRule
             : Evaluate(reported.Sum(d => d.Visitors!.Value), reported.Sum(d => d.Respondents), options);
     }
 
+    /// <summary>
+    /// The fewest visitors for which some number of answers is on target, so that a quiet day can say
+    /// what it lacks; null when no visitor count up to <paramref name="searchUpTo"/> has a band.
+    /// </summary>
+    public static int? FewestVisitorsWithBand(QuotaOptions options, int searchUpTo = 100_000)
+    {
+        for (var visitors = 0; visitors <= searchUpTo; visitors++)
+        {
+            var band = BandFor(visitors, options);
+            if (band.Lowest <= band.Highest)
+            {
+                return visitors;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsCrowded(int visitors, QuotaOptions o) => visitors > o.CrowdedVisitorThreshold;
+
     private static QuotaBand BandFor(int visitors, QuotaOptions o)
     {
         // The plan relaxes the minimum for crowded desks ("quá đông thì ... tối thiểu đạt 20 phiếu"):
         // a fixed floor replaces the ratio, the ceiling still follows the visitors.
-        var lowest = visitors > o.CrowdedVisitorThreshold
+        var lowest = IsCrowded(visitors, o)
             ? o.CrowdedMinRespondents
             : Math.Max((int)Math.Ceiling(o.LowerRatio * visitors), o.MinRespondents);
         var highest = (int)Math.Floor(o.UpperRatio * visitors);

@@ -74,7 +74,8 @@ public sealed class DigestDelivery(
         blobs.Put(chart, $"tien-do-{digest.Date:yyyy-MM-dd}.png", digest.Chart);
         foreach (var recipient in recipients)
         {
-            outbox.Enqueue(new OutboundMessage(recipient.Text, recipient.Id, digest.Text));
+            foreach (var text in digest.Messages)
+                outbox.Enqueue(new OutboundMessage(recipient.Text, recipient.Id, text));
             outbox.Enqueue(new OutboundMessage(recipient.Image, recipient.Id, StaffTexts.ChartCaption(digest.Date, digest.IsFinal), chart));
         }
     }

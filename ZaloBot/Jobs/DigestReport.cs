@@ -8,11 +8,14 @@ using ZaloBot.Volunteers;
 
 namespace ZaloBot.Jobs;
 
-/// <summary>One day's digest: the text for a phone screen and the chart as PNG.</summary>
-public sealed record Digest(DateOnly Date, bool IsFinal, string Text, byte[] Chart);
+/// <summary>One day's digest: its text in messages that each fit Zalo's limit, and the chart as PNG.</summary>
+public sealed record Digest(DateOnly Date, bool IsFinal, IReadOnlyList<string> Messages, byte[] Chart)
+{
+    public string Text => string.Join("\n\n", Messages);
+}
 
 /// <summary>Writes the digest of a Vietnam day from the stored figures (the same the dashboard and exports read).</summary>
-public sealed class DigestReport(DailyFigures figures, SurveyCatalog catalog, IOptions<QuotaOptions> quota)
+public sealed class DigestReport(DailyFigures figures, SurveyCatalog catalog, IStaffStore staff, IOptions<QuotaOptions> quota)
 {
     /// <summary>A digest is due on each day of the survey window and on the day after it closes (the final report).</summary>
     public bool IsDue(DateOnly date)
@@ -24,8 +27,10 @@ public sealed class DigestReport(DailyFigures figures, SurveyCatalog catalog, IO
     /// <summary>After the window closes the digest is the final report, judging each commune over the whole survey.</summary>
     public Digest Compose(DateOnly date)
     {
-        var input = new DigestInput(catalog.Definition.Id, date, date > figures.Window.Closes, figures.Communes, figures.SurveyDaysUntil(date), quota.Value);
+        var volunteers = staff.All().Where(s => s.Role == StaffRole.Commune && s.CommuneCode is not null)
+            .GroupBy(s => s.CommuneCode!).ToDictionary(g => g.Key, g => g.Count());
+        var input = new DigestInput(catalog.Definition.Id, date, date > figures.Window.Closes, figures.Communes, figures.SurveyDaysUntil(date), quota.Value, volunteers);
         var chart = DigestChart.RenderPng(DigestBuilder.ChartBars(input), StaffTexts.ChartTitle(date, input.IsFinal));
-        return new Digest(date, input.IsFinal, DigestBuilder.Build(input), chart);
+        return new Digest(date, input.IsFinal, DigestBuilder.BuildMessages(input), chart);
     }
 }

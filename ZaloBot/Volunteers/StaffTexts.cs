@@ -129,6 +129,18 @@ public static partial class StaffTexts
                $"Xin anh/chị gửi trước {Time(digestTime)} để kịp báo cáo tổng hợp.";
     }
 
+    /// <summary>
+    /// The reminder to the working group's Zalo group about the communes nobody has registered for:
+    /// no volunteer there gets the personal reminder, so the group is told. Null when every commune
+    /// has someone.
+    /// </summary>
+    public static string? GroupReminder(IReadOnlyCollection<Commune> withoutVolunteer, TimeOnly digestTime) =>
+        withoutVolunteer.Count == 0
+            ? null
+            : $"⏰ Nhắc việc: {withoutVolunteer.Count} xã, thị trấn chưa có cán bộ, tình nguyện viên đăng ký báo cáo: " +
+              $"{string.Join(", ", withoutVolunteer.Select(c => c.Label()))}. " +
+              $"Xin các xã này cử người nhắn cho OA: DK <mã xã> <mã mời>, rồi gửi số lượt (LUOT <số>) và ảnh trước {Time(digestTime)}.";
+
     public static string ChartTitle(DateOnly date, bool isFinal) =>
         isFinal ? $"Số phiếu cả đợt từng xã (báo cáo cuối, {Date(date)})" : $"Số phiếu từng xã ngày {Date(date)}";
 

@@ -46,7 +46,7 @@ public sealed class DigestChartTests
     {
         using var bitmap = Decode(DigestChart.RenderPng([], "Chưa có số liệu"));
 
-        Assert.Equal(1200, bitmap.Width);
+        Assert.Equal(1080, bitmap.Width);
     }
 
     [Fact]
@@ -56,7 +56,54 @@ public sealed class DigestChartTests
 
         using var bitmap = Decode(DigestChart.RenderPng(bars, "Chưa xã nào báo cáo"));
 
-        Assert.Equal(700, bitmap.Height);
+        Assert.Equal(1080, bitmap.Width);
+    }
+
+    [Fact]
+    public void Commune_chart_for_a_phone_is_as_tall_as_its_communes_need()
+    {
+        using var five = Decode(DigestChart.RenderPng(TwentyFiveCommunes().Take(5).ToList(), "5 xã"));
+        using var twentyFive = Decode(DigestChart.RenderPng(TwentyFiveCommunes(), "25 xã"));
+        using var sixty = Decode(DigestChart.RenderPng([.. TwentyFiveCommunes(), .. TwentyFiveCommunes(), .. TwentyFiveCommunes().Take(10)], "60 xã"));
+
+        Assert.Equal(1080, twentyFive.Width);
+        Assert.True(twentyFive.Height > twentyFive.Width, "25 communes need a portrait image");
+        // each commune gets the same room whatever their number
+        Assert.Equal((twentyFive.Height - five.Height) / 20, (sixty.Height - twentyFive.Height) / 35);
+        Assert.True((twentyFive.Height - five.Height) / 20 >= 50, "a row is tall enough for 30-pixel labels");
+    }
+
+    [Fact]
+    public void Communes_furthest_behind_come_first()
+    {
+        ChartBar[] bars =
+        [
+            Bar("X01 Đạt", 30, 20),
+            Bar("X02 Vượt", 12, 20),
+            Bar("X03 Ít người", 4, 3),
+            Bar("X04 Chưa báo", null, 5),
+            Bar("X05 Thiếu nhiều", 30, 3),
+            Bar("X06 Thiếu ít", 30, 12),
+        ];
+
+        var order = DigestChart.BehindFirst(bars).Select(b => b.Label);
+
+        Assert.Equal(["X05 Thiếu nhiều", "X06 Thiếu ít", "X04 Chưa báo", "X03 Ít người", "X02 Vượt", "X01 Đạt"], order);
+    }
+
+    [Fact]
+    public void The_commune_behind_is_drawn_at_the_top()
+    {
+        // given on target first: the chart still puts the commune below target on top
+        using var bitmap = Decode(DigestChart.RenderPng([Bar("X01 Tân Lập", 30, 40), Bar("X02 Bình An", 30, 12)], "Hai xã"));
+
+        var orange = SKColor.Parse(StatusPalette.Hex(QuotaStatus.Below));
+        var green = SKColor.Parse(StatusPalette.Hex(QuotaStatus.OnTarget));
+        var rows = Enumerable.Range(0, bitmap.Height).ToList();
+        var orangeRows = rows.Where(y => Enumerable.Range(0, bitmap.Width).Any(x => bitmap.GetPixel(x, y) == orange)).ToList();
+        var greenRows = rows.Where(y => Enumerable.Range(0, bitmap.Width).Count(x => bitmap.GetPixel(x, y) == green) > 100).ToList();
+        Assert.NotEmpty(greenRows);
+        Assert.True(orangeRows.Where(y => y < greenRows.Min()).Count() > 20, "the orange bar is above the green one");
     }
 
     [Fact]

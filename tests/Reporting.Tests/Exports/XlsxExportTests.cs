@@ -24,7 +24,7 @@ public sealed class XlsxExportTests
         var xlsx = ExportFiles.ToXlsx(BoardExport.Tables(Data, SurveyDays));
 
         using var stream = new MemoryStream(xlsx);
-        Assert.Equal(["QCDC PKS02", "Thống kê", "Ý kiến", "Phiếu"], stream.GetSheetNames());
+        Assert.Equal(["Tổng hợp", "QCDC PKS02", "Thống kê", "Ý kiến", "Phiếu"], stream.GetSheetNames());
     }
 
     [Fact]
@@ -52,6 +52,17 @@ public sealed class XlsxExportTests
         Assert.Equal(["Lũy kế", "Xã Tân Lập", null, 75d, 75d], rows[4]);
         Assert.Equal(["13/06/2024", "Xã Tân Lập", null, null, 25d], rows[2]);
         Assert.Equal(["Tổng cộng", "Toàn huyện", null, 175d, 143d], rows[^1]);
+    }
+
+    [Fact]
+    public void The_summary_sheet_holds_each_communes_figures_as_numbers()
+    {
+        var xlsx = ExportFiles.ToXlsx(BoardExport.Tables(Data, SurveyDays));
+
+        var rows = Sheet(xlsx, "Tổng hợp");
+        Assert.Equal("Hài lòng, rất hài lòng (%)", rows[0][9]);
+        Assert.Equal(["X01", "Xã Tân Lập", 75d, 50d, 66.7d, "Đạt", 75d, 4d, 0d, null, null, 1d, 0d], rows[1]);
+        Assert.Equal([null, "Toàn huyện", 175d, 118d, 67.4d, "Đạt 3/3 xã", 143d, 12d, 0d, null, null, 1d, 0d], rows[^1]);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class ExportTests(SeededDashboard dashboard) : SeededDashboardTest
         var xlsx = await DownloadAsync("/dashboard/exports/all.xlsx");
 
         using (var stream = new MemoryStream(xlsx))
-            Assert.Equal(["QCDC PKS02", "Thống kê", "Ý kiến", "Phiếu"], stream.GetSheetNames());
+            Assert.Equal(["Tổng hợp", "QCDC PKS02", "Thống kê", "Ý kiến", "Phiếu"], stream.GetSheetNames());
         var qcdc = Xlsx.Rows(xlsx, "QCDC PKS02");
         Assert.Equal(QcdcDayHeader, qcdc[0][0]);
         Assert.Contains(["13/06/2024", "Xã Tân Lập", null, 10d, 14d], qcdc);

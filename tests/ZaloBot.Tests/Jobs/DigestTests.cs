@@ -26,6 +26,12 @@ public sealed class DigestTests : StaffTests
 
     private static bool IsImage(JsonNode message) => message["attachment"] is not null;
 
+    /// <summary>The digest's first message: each part starts with the title, and only the first is "phần 1/…" (or has no part number).</summary>
+    private static bool IsDigestStart(JsonNode message) =>
+        !IsImage(message) && message["text"]!.GetValue<string>() is var text
+        && (text.StartsWith("📊", StringComparison.Ordinal) || text.StartsWith("🏁", StringComparison.Ordinal))
+        && (!text.Contains("(phần ", StringComparison.Ordinal) || text.Contains("(phần 1/", StringComparison.Ordinal));
+
     private bool Claimed(DateOnly date) => Bot.Get<DigestRuns>().Claimed(date);
 
     private async Task DigestSentAsync(DateOnly date)
@@ -46,16 +52,32 @@ public sealed class DigestTests : StaffTests
         Clock.Advance(TimeSpan.FromMinutes(1));
         await DigestSentAsync(June12);
 
-        var text = Assert.Single(GroupMessages, m => !IsImage(m))["text"]!.GetValue<string>();
+        var text = Assert.Single(GroupMessages, IsDigestStart)["text"]!.GetValue<string>();
         Assert.StartsWith("📊 Tiến độ khảo sát PKS02_2024 — ngày 12/06/2024", text);
         Assert.Single(GroupMessages, IsImage);
+        var parts = GroupMessages.Where(m => !IsImage(m)).Select(m => m["text"]!.GetValue<string>()).Where(t => t.StartsWith("📊")).ToList();
+        Assert.All(parts, part => Assert.True(part.Length <= 2000, $"a digest message has {part.Length} characters"));
         foreach (var official in new[] { Official, SecondOfficial })
         {
-            Assert.Equal(text, Assert.Single(MessagesTo(official), m => !IsImage(m) && m["text"]!.GetValue<string>().StartsWith("📊"))["text"]!.GetValue<string>());
+            Assert.Equal(parts, MessagesTo(official).Where(m => !IsImage(m) && m["text"]!.GetValue<string>().StartsWith("📊")).Select(m => m["text"]!.GetValue<string>()));
             Assert.Single(MessagesTo(official), IsImage);
         }
         Assert.All(Zalo.CallsTo("/v2.0/oa/upload/image"), upload => Assert.StartsWith("file:tien-do-2024-06-12.png:", upload.Form["file"]));
         Assert.Equal(3, Zalo.CallsTo("/v2.0/oa/upload/image").Count);
+    }
+
+    [Fact]
+    public async Task At_16_15_the_group_hears_of_the_communes_nobody_has_registered_for()
+    {
+        await RegisterAsync(Volunteer);
+        SetVietnamTime(June12, 16, 14);
+        await Bot.IdleAsync();
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await WaitUntilAsync(() => GroupMessages.Any(m => m["text"]?.GetValue<string>().StartsWith("⏰") == true), "the group reminder");
+
+        var reminder = Assert.Single(GroupMessages, m => m["text"]?.GetValue<string>().StartsWith("⏰") == true)["text"]!.GetValue<string>();
+        Assert.Contains("X08", reminder);
+        Assert.DoesNotContain("X07", reminder);
     }
 
     [Fact]
@@ -71,7 +93,7 @@ public sealed class DigestTests : StaffTests
         await Bot.IdleAsync();
 
         Assert.False(Bot.Get<DigestDelivery>().SendIfDue());
-        Assert.Single(GroupMessages, m => !IsImage(m));
+        Assert.Single(GroupMessages, IsDigestStart);
         Assert.Single(Bot.Get<DigestRuns>().All());
     }
 
@@ -94,12 +116,12 @@ public sealed class DigestTests : StaffTests
 
         await Bot.RestartAsync();
         await DigestSentAsync(June12);
-        Assert.Single(GroupMessages, m => !IsImage(m));
-        Assert.Single(MessagesTo(Official), m => !IsImage(m) && m["text"]!.GetValue<string>().StartsWith("📊"));
+        Assert.Single(GroupMessages, IsDigestStart);
+        Assert.Single(MessagesTo(Official), IsDigestStart);
 
         await Bot.RestartAsync();
         await WaitForStartupCheckAsync();
-        Assert.Single(GroupMessages, m => !IsImage(m));
+        Assert.Single(GroupMessages, IsDigestStart);
         Assert.Single(Bot.Get<DigestRuns>().All());
     }
 
@@ -109,7 +131,7 @@ public sealed class DigestTests : StaffTests
         await RegisterOfficialAsync();
         SetVietnamTime(June15, 17, 5);
         await DigestSentAsync(June15);
-        Assert.StartsWith("🏁 BÁO CÁO CUỐI", Assert.Single(GroupMessages, m => !IsImage(m))["text"]!.GetValue<string>());
+        Assert.StartsWith("🏁 BÁO CÁO CUỐI", Assert.Single(GroupMessages, IsDigestStart)["text"]!.GetValue<string>());
 
         SetVietnamTime(June15.AddDays(1), 17, 5);
         await Task.Delay(500);
@@ -123,7 +145,7 @@ public sealed class DigestTests : StaffTests
         await RegisterOfficialAsync();
         await SayAsync(Official, "BAOCAO");
 
-        Assert.Single(MessagesTo(Official), m => !IsImage(m) && m["text"]!.GetValue<string>().StartsWith("📊 Tiến độ khảo sát PKS02_2024 — ngày 12/06/2024"));
+        Assert.StartsWith("📊 Tiến độ khảo sát PKS02_2024 — ngày 12/06/2024", Assert.Single(MessagesTo(Official), IsDigestStart)["text"]!.GetValue<string>());
         Assert.Single(MessagesTo(Official), IsImage);
         Assert.Empty(GroupMessages);
         Assert.False(Claimed(June12));
@@ -160,11 +182,12 @@ public sealed class DigestTests : StaffTests
         Assert.Contains("📝 Phiếu hôm nay 25 · Lũy kế 25", text);
         Assert.Contains("👥 2/25 xã báo cáo: 80 lượt đến, 22 phiếu (28%)", text);
         Assert.Contains("✅ Đạt 1/25 xã · 📷 1 ảnh", text);
-        Assert.Contains("• Thiếu phiếu: X08", text);
-        Assert.Contains("X07: 30/20 67% Đạt · LK 20 · 📷1", text);
-        Assert.Contains("X08: 50/2 4% Thiếu phiếu · LK 2 · 📷0", text);
-        Assert.Contains("X09: –/3 Chưa báo cáo số lượt · LK 3 · 📷0", text);
-        Assert.DoesNotContain("X07", text.Single(line => line.StartsWith("• Chưa gửi ảnh")));
+        Assert.Contains("• X08 Tân An: Chưa gửi ảnh · Thiếu phiếu (đông người: cần ≥20)", text);
+        Assert.Contains("• X08 Tân An: 50 lượt đến", text);
+        Assert.Contains("X07 Tân Lập: 30/20 67% Đạt · LK 20 · 📷1", text);
+        Assert.Contains("X08 Tân An: 50/2 4% Thiếu phiếu (đông người: cần ≥20) · LK 2 · 📷0", text);
+        Assert.Contains("X09 Tân An Hội: –/3 Chưa báo cáo số lượt · LK 3 · 📷0", text);
+        Assert.DoesNotContain(text, line => line.StartsWith("• X07", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -177,7 +200,8 @@ public sealed class DigestTests : StaffTests
 
         using var bitmap = SkiaSharp.SKBitmap.Decode(digest.Chart);
         Assert.NotNull(bitmap);
-        Assert.Equal((1200, 700), (bitmap.Width, bitmap.Height));
+        Assert.Equal(1080, bitmap.Width);
+        Assert.True(bitmap.Height > bitmap.Width, "a bar per commune, one under the other, for a phone");
     }
 
     /// <summary>The start-up check is a one-off trigger: once it has fired and finished, Quartz drops it.</summary>
