@@ -22,7 +22,7 @@ internal static class CitizenReply
     /// <summary>"số 2", "câu 2", "chọn 2": the number is the answer.</summary>
     private static readonly HashSet<string> NumberPrefixes = ["so", "cau", "chon"];
 
-    /// <summary>Number words as typed with their marks; "năm" and "tư" only so, since "nam" (male) and "tu" are words too.</summary>
+    /// <summary>Number words, with their marks or without, except "năm" and "tư": "nam" (male) and "tu" are words too.</summary>
     private static readonly Dictionary<string, int> NumberWords = new()
     {
         ["một"] = 1, ["hai"] = 2, ["ba"] = 3, ["bốn"] = 4, ["tư"] = 4, ["năm"] = 5, ["sáu"] = 6, ["bảy"] = 7, ["bẩy"] = 7,
@@ -62,13 +62,13 @@ internal static class CitizenReply
     {
         var words = text.Normalize(NormalizationForm.FormC).ToLowerInvariant().Trim().Trim(Punctuation.ToCharArray())
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
-        while (words.Count > 0 && LeadingParticles.Contains(Folded(words[0])))
-        {
-            words.RemoveAt(0);
-        }
         while (words.Count > 1 && TrailingParticles.Contains(Folded(words[^1])))
         {
             words.RemoveAt(words.Count - 1);
+        }
+        while (words.Count > 0 && LeadingParticles.Contains(Folded(words[0])))
+        {
+            words.RemoveAt(0);
         }
         // A particle may leave punctuation behind at either end ("dạ, có", "2, ạ"); inside, commas still part answers.
         if (words.Count > 0)
