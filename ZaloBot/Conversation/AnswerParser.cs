@@ -12,28 +12,51 @@ internal sealed record ParsedAnswer(List<string> Values, string? Problem)
     public static ParsedAnswer Invalid(string problem) => new([], problem);
 }
 
-/// <summary>Reads a citizen's answer to one question, as forgivingly as the question allows.</summary>
+/// <summary>
+/// Reads a citizen's answer to one question, as forgivingly as the question allows: the reply as sent first, then,
+/// for a choice or a number, as <see cref="CitizenReply.Read"/> makes it out ("dạ có ạ", "ko", "hai", "số 2").
+/// A problem comes as a short re-ask with the answers' numbers.
+/// </summary>
 internal sealed partial class AnswerParser(string skipWord)
 {
     public ParsedAnswer Parse(QuestionDefinition question, string text)
     {
-        if (VietnameseText.Fold(text) == VietnameseText.Fold(skipWord))
+        if (IsSkip(text))
         {
-            return question.Required ? ParsedAnswer.Invalid(BotTexts.AnswerRequired) : ParsedAnswer.Valid([]);
+            return question.Required ? ParsedAnswer.Invalid(BotTexts.Reask(BotTexts.AnswerRequired, question)) : ParsedAnswer.Valid([]);
         }
-        return question.Type switch
+        if (question.Type == QuestionTypes.Text)
         {
-            QuestionTypes.Single => ParseSingle(question, text),
-            QuestionTypes.Multi => ParseMulti(question, text),
-            QuestionTypes.Number => ParseNumber(question, text),
-            _ => ParseText(question, text),
-        };
+            return ParseText(question, text);
+        }
+        var asSent = ParseChoiceOrNumber(question, text);
+        var read = CitizenReply.Read(text);
+        if (asSent.Problem is null || read == VietnameseText.Fold(text) || (read == CitizenReply.Yes && !HasYes(question)))
+        {
+            return asSent;
+        }
+        var asRead = ParseChoiceOrNumber(question, read);
+        return asRead.Problem is null ? asRead : asSent;
     }
+
+    /// <summary>"Vâng" and "dạ" mean yes only where yes is an answer.</summary>
+    private static bool HasYes(QuestionDefinition question) =>
+        question.Options.Exists(o => VietnameseText.Fold(o.Text) == CitizenReply.Yes);
+
+    public bool IsSkip(string text) =>
+        VietnameseText.Fold(text) == VietnameseText.Fold(skipWord) || CitizenReply.Tidy(text) == VietnameseText.Fold(skipWord);
+
+    private static ParsedAnswer ParseChoiceOrNumber(QuestionDefinition question, string text) => question.Type switch
+    {
+        QuestionTypes.Single => ParseSingle(question, text),
+        QuestionTypes.Multi => ParseMulti(question, text),
+        _ => ParseNumber(question, text),
+    };
 
     private static ParsedAnswer ParseSingle(QuestionDefinition question, string text)
     {
         var found = FindOptions(question, text);
-        return found.Count == 1 ? ParsedAnswer.Valid([found[0].Id]) : ParsedAnswer.Invalid(BotTexts.ChooseOne(question.Options.Count));
+        return found.Count == 1 ? ParsedAnswer.Valid([found[0].Id]) : ParsedAnswer.Invalid(BotTexts.Reask(BotTexts.NotUnderstood, question));
     }
 
     /// <summary>"1,3", "1 3", "1;3", "đất đai, hộ tịch": each part must name exactly one option.</summary>
@@ -43,11 +66,11 @@ internal sealed partial class AnswerParser(string skipWord)
         var picked = parts.Select(part => FindOptions(question, part)).ToList();
         if (picked.Count == 0 || picked.Exists(found => found.Count != 1))
         {
-            return ParsedAnswer.Invalid(BotTexts.ChooseSeveral(question.Options.Count));
+            return ParsedAnswer.Invalid(BotTexts.Reask(BotTexts.NotUnderstood, question));
         }
         var ids = question.Options.Where(o => picked.Exists(found => found[0] == o)).Select(o => o.Id).ToList();
         var (min, max) = (question.Min ?? 1, question.Max ?? question.Options.Count);
-        return ids.Count >= min && ids.Count <= max ? ParsedAnswer.Valid(ids) : ParsedAnswer.Invalid(BotTexts.SelectionCount(min, max));
+        return ids.Count >= min && ids.Count <= max ? ParsedAnswer.Valid(ids) : ParsedAnswer.Invalid(BotTexts.Reask(BotTexts.SelectionCount(min, max), question));
     }
 
     private static ParsedAnswer ParseNumber(QuestionDefinition question, string text)
@@ -56,7 +79,7 @@ internal sealed partial class AnswerParser(string skipWord)
             && number >= (question.Min ?? int.MinValue) && number <= (question.Max ?? int.MaxValue);
         return valid
             ? ParsedAnswer.Valid([number.ToString(CultureInfo.InvariantCulture)])
-            : ParsedAnswer.Invalid(BotTexts.InvalidNumber(question.Min, question.Max));
+            : ParsedAnswer.Invalid(BotTexts.Reask(BotTexts.NotUnderstood, question));
     }
 
     private static ParsedAnswer ParseText(QuestionDefinition question, string text)

@@ -17,8 +17,13 @@ public static class BotTexts
     public static IReadOnlyList<string> RestartWords { get; } = ["làm lại"];
     public static IReadOnlyList<string> PauseWords { get; } = ["dừng", "dừng lại", "tạm dừng"];
     public static IReadOnlyList<string> HelpWords { get; } = ["trợ giúp", "hướng dẫn", "help"];
-    public static IReadOnlyList<string> SubmitWords { get; } = ["gửi phiếu", "gửi", "đồng ý", "ok", "có"];
-    public static IReadOnlyList<string> ReviseWords { get; } = ["sửa lại từ đầu", "sửa lại", "sửa"];
+    public static IReadOnlyList<string> CancelWords { get; } = ["hủy", "hủy phiếu", "hủy khảo sát", "thoát", "thôi", "không làm nữa"];
+
+    /// <summary>Skips an optional question, which invites this very phrase; anywhere else it ends the survey.</summary>
+    public static IReadOnlyList<string> DeclineWords { get; } = ["không muốn trả lời"];
+    public static IReadOnlyList<string> SubmitWords { get; } = ["có", "có, gửi phiếu", "gửi phiếu", "gửi", "đồng ý", "ok", "được"];
+    public static IReadOnlyList<string> ReviseWords { get; } = ["không", "không, tôi muốn sửa", "sửa", "sửa lại", "chưa", "không đồng ý"];
+    public static IReadOnlyList<string> StartOverWords { get; } = ["sửa lại từ đầu", "trả lời lại từ đầu"];
 
     public const string CommuneNotFound = "Chưa tìm thấy xã, thị trấn này.";
     public const string NotUnderstood = "Chưa rõ câu trả lời của ông/bà.";
@@ -35,21 +40,25 @@ public static class BotTexts
         "Khảo sát được trả lời bằng tin nhắn chữ, ảnh không được ghi vào phiếu. " +
         "Xin ông/bà gõ câu trả lời (ví dụ: 1), hoặc gửi mã xã in trên áp phích (ví dụ: X07) để bắt đầu.";
 
-    private const string Commands =
+    public const string Help =
+        "Hướng dẫn: mỗi câu hỏi có các câu trả lời đánh số. Ông/bà gửi số thứ tự (ví dụ: 1), " +
+        "hoặc gõ câu trả lời, có dấu hay không dấu đều được.\n" +
         "Khi cần, ông/bà gửi:\n" +
         "• \"quay lại\": sửa câu trước\n" +
         "• \"làm lại\": làm lại từ đầu\n" +
         "• \"dừng\": tạm dừng\n" +
-        "• \"trợ giúp\": xem hướng dẫn";
+        "• \"hủy\": thôi, không trả lời nữa\n" +
+        "• \"trợ giúp\": xem hướng dẫn\n" +
+        "Khi xem lại phiếu, gửi \"sửa câu 3\" để sửa riêng câu 3.";
 
-    public const string Help =
-        "Hướng dẫn: mỗi câu hỏi có các câu trả lời đánh số. Ông/bà gửi số thứ tự (ví dụ: 1), " +
-        "hoặc gõ câu trả lời, có dấu hay không dấu đều được.\n" + Commands;
-
+    /// <summary>
+    /// Short, because it comes with the first question (or the list of communes) in the first message, which should
+    /// fit on one phone screen; "trợ giúp" gives the rest.
+    /// </summary>
     public static string Greeting(SurveyDefinition survey) => Join(
         survey.Intro,
-        "Ý kiến của ông/bà được giữ kín: không ghi tên, không ghi số điện thoại. Khảo sát chỉ mất vài phút.\n" +
-        "Cách trả lời: gửi số thứ tự của câu trả lời (ví dụ: 1).\n" + Commands,
+        "Ý kiến được giữ kín: không ghi tên, không ghi số điện thoại. Chỉ mất vài phút.\n" +
+        "Gửi \"quay lại\" để sửa câu trước, \"hủy\" để thôi, \"trợ giúp\" để xem hướng dẫn.",
         survey.IsEditableDefault ? "(Bộ câu hỏi mẫu, có thể chỉnh sửa; không phải mẫu phiếu chính thức.)" : null);
 
     public static string CommuneQuestion(IEnumerable<string> names) =>
@@ -58,7 +67,7 @@ public static class BotTexts
     public static string CommuneChoices(IReadOnlyCollection<string> names) =>
         $"Có {names.Count} xã, thị trấn gần giống tên ông/bà gửi:\n{Numbered(names)}\nGửi số thứ tự của nơi đúng (ví dụ: 1).";
 
-    public static string CommuneIs(string name) => $"Nơi khảo sát: {name}. Nếu chọn nhầm, gửi \"quay lại\".";
+    public static string CommuneIs(string name) => $"Nơi khảo sát: {name} (chọn nhầm thì gửi \"quay lại\").";
 
     public static string Question(QuestionDefinition question, int number, int total, string skipWord)
     {
@@ -75,26 +84,56 @@ public static class BotTexts
         _ => $"Gửi ý kiến của ông/bà trong một tin nhắn{(question.MaxLength is { } max ? $" (tối đa {max} ký tự)" : "")}.",
     };
 
-    public static string ChooseOne(int count) => $"{NotUnderstood} Xin gửi một số từ 1 đến {count}.";
-
-    public static string ChooseSeveral(int count) => $"{NotUnderstood} Xin gửi các số từ 1 đến {count}, cách nhau bằng dấu phẩy.";
+    /// <summary>A short re-ask after an answer that could not be taken: the notice and the answers' numbers, not the whole question.</summary>
+    public static string Reask(string notice, QuestionDefinition question)
+    {
+        var options = Numbered(question.Options.Select(o => o.Text));
+        return question.Type switch
+        {
+            QuestionTypes.Single => $"{notice} Xin gửi một số từ 1 đến {question.Options.Count}:\n{options}",
+            QuestionTypes.Multi => $"{notice} Xin gửi các số từ 1 đến {question.Options.Count}, cách nhau bằng dấu phẩy:\n{options}",
+            QuestionTypes.Number => $"{notice} Xin gửi một số nguyên{Range(question.Min, question.Max)}.",
+            _ => $"{notice} {EmptyText}",
+        };
+    }
 
     public static string SelectionCount(int min, int max) =>
         min == max ? $"Xin chọn đúng {min} câu trả lời." : $"Xin chọn từ {min} đến {max} câu trả lời.";
 
-    public static string InvalidNumber(int? min, int? max) => $"{NotUnderstood} Xin gửi một số nguyên{Range(min, max)}.";
+    /// <summary>Shown above a question asked again, after "quay lại" or "sửa câu 3".</summary>
+    public static string EarlierAnswer(string answer) => $"Trước đây ông/bà trả lời: {Shorten(answer, RecapAnswerLength)}";
 
     public static string TooLong(int max, int length) =>
         $"Ý kiến dài {length} ký tự, quá giới hạn {max} ký tự. Xin ông/bà gửi ngắn hơn.";
 
-    public static string Recap(IEnumerable<(string Label, string Answer)> lines)
+    private const string ConfirmQuestion = "Ông/bà có đồng ý gửi phiếu không?\n1. Có, gửi phiếu\n2. Không, tôi muốn sửa";
+
+    /// <summary>The commune, then the answers numbered as the citizen was asked them, so "sửa câu 3" is easy to say.</summary>
+    public static string Recap(string commune, IEnumerable<(string Label, string Answer)> answers)
     {
-        var body = string.Join('\n', lines.Select(l => $"- {l.Label}: {Shorten(l.Answer, RecapAnswerLength)}"));
-        const string confirm = "Ông/bà gửi phiếu chứ?\n1. Gửi phiếu\n2. Sửa lại từ đầu\nGửi số 1 hoặc 2.";
+        var body = string.Join('\n', answers.Select((a, i) => $"- Câu {i + 1}. {a.Label}: {Shorten(a.Answer, RecapAnswerLength)}")
+            .Prepend($"- {CommuneLabel}: {commune}"));
         const string heading = "Xin ông/bà xem lại các câu trả lời:\n";
+        const string how = "Gửi số 1 hoặc 2. Muốn sửa một câu, gửi \"sửa câu\" và số câu (ví dụ: sửa câu 3).";
         // Leave room for a hint before the recap and for the question after it.
-        return Join(heading + Shorten(body, MessageLimit / 2), confirm);
+        return Join(heading + Shorten(body, MessageLimit / 2), ConfirmQuestion + "\n" + how);
     }
+
+    public const string ConfirmAgain = NotUnderstood + " " + ConfirmQuestion;
+
+    public static string WhichQuestion(int count) =>
+        $"Ông/bà muốn sửa câu nào? Xin gửi số câu, từ 1 đến {count} (ví dụ: 3).\n" +
+        "Gửi \"sửa lại từ đầu\" để trả lời lại tất cả, \"quay lại\" để xem lại phiếu.";
+
+    public static string WhichQuestionAgain(int count) => $"{NotUnderstood} Xin gửi số câu cần sửa, từ 1 đến {count} (ví dụ: 3).";
+
+    /// <summary>After "hủy": nothing is kept, and the citizen learns how to begin again.</summary>
+    public static string Cancelled(string? communeCode) =>
+        "Đã dừng khảo sát. Phiếu chưa được gửi và các câu trả lời đã được xoá. " +
+        (communeCode is null
+            ? "Khi muốn tham gia lại, ông/bà gửi một tin nhắn bất kỳ để bắt đầu từ đầu."
+            : $"Khi muốn tham gia lại, ông/bà gửi \"{communeCode}\" để bắt đầu từ đầu.") +
+        " Cảm ơn ông/bà!";
 
     public static string Paused(TimeSpan keptFor) =>
         $"Đã tạm dừng. Các câu trả lời được giữ trong {Duration(keptFor)}. Khi muốn tiếp tục, ông/bà gửi một tin nhắn bất kỳ.";

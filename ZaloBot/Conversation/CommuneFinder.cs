@@ -34,6 +34,29 @@ internal sealed partial class CommuneFinder(IReadOnlyList<CommuneDefinition> com
         return found.Count <= MaxChoices ? found : [];
     }
 
+    /// <summary>
+    /// The communes a first message names: by code, or by name when the whole message is one ("Tân Lập",
+    /// "xa tan lap ạ"); a few when the name fits several ("Tân"). A number is no commune here: it is no answer to a
+    /// question not yet asked.
+    /// </summary>
+    public IReadOnlyList<CommuneDefinition> InFirstMessage(string? text)
+    {
+        if (FindCode(text) is { } byCode)
+        {
+            return [byCode];
+        }
+        var name = CitizenReply.Tidy(text ?? "");
+        return name.Length == 0 || Choice.TryParseNumber(CitizenReply.Read(text!), out _) ? [] : Find(name, []);
+    }
+
+    /// <summary>The commune whose whole name (with or without "Xã") or alias the text is, if exactly one.</summary>
+    public CommuneDefinition? Named(string text)
+    {
+        var name = VietnameseText.Fold(text);
+        var found = communes.Where(c => Names(c).Select(VietnameseText.Fold).Contains(name)).ToList();
+        return found.Count == 1 ? found[0] : null;
+    }
+
     public CommuneDefinition ByCode(string code) => communes.First(c => c.Code == code);
 
     /// <summary>The full name, the name without "Xã"/"Thị trấn"/"Phường", and the aliases.</summary>

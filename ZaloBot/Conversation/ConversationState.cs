@@ -8,6 +8,9 @@ public enum ConversationPhase
     ChoosingCommune,
     Answering,
     Confirming,
+
+    /// <summary>After the recap, the citizen said they want to change something: which question?</summary>
+    ChoosingRevision,
 }
 
 /// <summary>
@@ -27,7 +30,7 @@ public sealed record ConversationState
     /// <summary>Answers of the questions in <see cref="History"/>, as option ids or one text; skipped questions have none.</summary>
     public Dictionary<string, List<string>> Answers { get; init; } = [];
 
-    /// <summary>Questions answered or skipped, in order, so "quay lại" can step back.</summary>
+    /// <summary>Questions answered or skipped, in the survey's order, so "quay lại" can step back and "sửa câu 3" find the third.</summary>
     public List<string> History { get; init; } = [];
     public bool Paused { get; init; }
     public DateTimeOffset StartedAt { get; init; }

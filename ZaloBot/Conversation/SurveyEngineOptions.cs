@@ -23,6 +23,9 @@ public sealed class SurveyEngineOptions
     [Required]
     public string SkipWord { get; set; } = "bỏ qua";
 
-    /// <summary>Whether the sender offers answers as Zalo list buttons; the conversation itself is the same.</summary>
-    public bool UseListButtons { get; set; }
+    /// <summary>
+    /// Whether a question with up to five answers also offers them as Zalo list buttons (one tap instead of typing);
+    /// the numbered text stays in the message, and the conversation itself is the same.
+    /// </summary>
+    public bool UseListButtons { get; set; } = true;
 }

@@ -6,7 +6,7 @@ namespace ZaloBot.Volunteers;
 
 public enum StaffCommandKind
 {
-    /// <summary>DK X07 &lt;code&gt;, DK HUYEN &lt;code&gt;.</summary>
+    /// <summary>DK X07 &lt;code&gt;, DK Tân Lập &lt;code&gt;, Đăng ký HUYEN &lt;code&gt;.</summary>
     Register,
 
     /// <summary>LUOT 35.</summary>
@@ -40,11 +40,13 @@ public enum StaffCommandKind
 /// a number, so "LUOT 35", "luot 35", "Lượt: 35" and "luot35" are one command. <see cref="Words"/>
 /// are what follows the keyword, folded to lower case.
 /// </summary>
-public sealed record StaffCommand(StaffCommandKind Kind, IReadOnlyList<string> Words)
+public sealed partial record StaffCommand(StaffCommandKind Kind, IReadOnlyList<string> Words)
 {
     private static readonly Dictionary<string, StaffCommandKind> Keywords = new()
     {
         ["dk"] = StaffCommandKind.Register,
+        ["dang ky"] = StaffCommandKind.Register,
+        ["dang ki"] = StaffCommandKind.Register,
         ["luot"] = StaffCommandKind.Visitors,
         ["tien do"] = StaffCommandKind.Progress,
         ["huong dan"] = StaffCommandKind.Help,
@@ -75,14 +77,45 @@ public sealed record StaffCommand(StaffCommandKind Kind, IReadOnlyList<string> W
         _ => Words.Count == 0,
     };
 
-    /// <summary>The command the text starts with, or null when it starts with no command keyword.</summary>
-    public static StaffCommand? Parse(string text)
+    /// <summary>
+    /// The command the text starts with, or null when it starts with no command keyword, or with "DK" not followed
+    /// by a registration. <paramref name="scopeNamed"/> gives the scope some words name (HUYEN, or a commune's code
+    /// for its code or name), or null; without it, HUYEN and any word shaped like a commune code are scopes.
+    /// </summary>
+    public static StaffCommand? Parse(string text, Func<string, string?>? scopeNamed = null)
     {
         var match = Shape.Match(VietnameseText.Fold(text));
-        return match.Success
-            ? new StaffCommand(KindOf(match.Groups["keyword"].Value), match.Groups["rest"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        if (!match.Success)
+        {
+            return null;
+        }
+        var kind = KindOf(match.Groups["keyword"].Value);
+        var words = match.Groups["rest"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return kind == StaffCommandKind.Register ? Registration(words, scopeNamed ?? ScopeShaped) : new StaffCommand(kind, words);
+    }
+
+    /// <summary>
+    /// "Đk" also begins what citizens write ("Đk thủ tục nhanh gọn"), so it is a registration only when a scope follows:
+    /// a commune (by code or name) or HUYEN, then the invite code. Something shaped like a commune code ("DK X99 …",
+    /// "DK X07") is still read as a registration, to be answered with how to register; anything else is no command.
+    /// </summary>
+    private static StaffCommand? Registration(string[] words, Func<string, string?> scopeNamed)
+    {
+        if (words.Length >= 2 && scopeNamed(string.Join(' ', words[..^1])) is { } scope)
+        {
+            return new StaffCommand(StaffCommandKind.Register, [scope.ToLowerInvariant(), words[^1]]);
+        }
+        return words.Length > 0 && (scopeNamed(words[0]) is not null || CommuneCodeShape().IsMatch(words[0]))
+            ? new StaffCommand(StaffCommandKind.Register, words)
             : null;
     }
+
+    private static string? ScopeShaped(string words) =>
+        words == "huyen" || CommuneCodeShape().IsMatch(words) ? words : null;
+
+    /// <summary>X07, TT01: a few letters, then digits.</summary>
+    [GeneratedRegex("^[a-z]{1,3}[0-9]{1,3}$")]
+    private static partial Regex CommuneCodeShape();
 
     private static StaffCommandKind KindOf(string keyword) =>
         Keywords.First(k => k.Key.Replace(" ", "") == keyword.Replace(" ", "")).Value;

@@ -32,7 +32,7 @@ public sealed class VolunteerCommands(
     /// <summary>Handles a registration or a staff member's text; false leaves the text to the citizen survey.</summary>
     public bool TryHandleText(string userId, string text)
     {
-        var command = StaffCommand.Parse(text);
+        var command = StaffCommand.Parse(text, catalog.RegistrationScope);
         if (command is { Kind: StaffCommandKind.Register })
             registration.Handle(userId, command);
         else if (StaffFor(userId, command) is { } member)

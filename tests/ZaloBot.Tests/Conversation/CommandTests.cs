@@ -41,13 +41,22 @@ public sealed class CommandTests
     }
 
     [Fact]
-    public void Back_from_the_recap_returns_to_the_last_question()
+    public void Back_from_the_recap_returns_to_the_last_question_showing_its_answer()
     {
         var chat = new Chat().Start("X07").Send("1", "1", "1", "2", "2", "2", "Tốt", "quay lại");
 
         Assert.Equal((ConversationPhase.Answering, "comment"), (chat.State!.Phase, chat.State.CurrentQuestionId));
         Assert.DoesNotContain("comment", chat.State.Answers.Keys);
-        Assert.StartsWith("Câu 11/11", chat.Reply);
+        Assert.StartsWith("Trước đây ông/bà trả lời: Tốt\n\nCâu 7/7", chat.Reply);
+    }
+
+    [Fact]
+    public void Back_shows_the_answer_given_before()
+    {
+        var chat = new Chat().Start("X07").Send("2", "quay lại");
+
+        Assert.StartsWith("Trước đây ông/bà trả lời: 25–49 tuổi\n\n", chat.Reply);
+        Assert.Contains("Câu 1/11: Ông/bà thuộc độ tuổi nào?", chat.Reply);
     }
 
     [Fact]

@@ -12,9 +12,31 @@ public sealed class CommuneChoiceTests
         Assert.StartsWith(TestSurveys.Default.Intro, greeting);
         Assert.Contains("giữ kín: không ghi tên, không ghi số điện thoại", greeting);
         Assert.Contains("vài phút", greeting);
-        Assert.Contains("gửi số thứ tự của câu trả lời", greeting);
-        Assert.All(["\"quay lại\"", "\"làm lại\"", "\"dừng\"", "\"trợ giúp\""], command => Assert.Contains(command, greeting));
+        Assert.All(["\"quay lại\"", "\"hủy\"", "\"trợ giúp\""], command => Assert.Contains(command, greeting));
         Assert.Contains("Bộ câu hỏi mẫu", greeting);
+    }
+
+    [Fact]
+    public void Help_lists_every_command()
+    {
+        var help = new Chat().Start("X07").Send("trợ giúp").Reply;
+
+        Assert.All(["\"quay lại\"", "\"làm lại\"", "\"dừng\"", "\"hủy\"", "\"trợ giúp\"", "\"sửa câu 3\""], command => Assert.Contains(command, help));
+    }
+
+    [Theory]
+    [InlineData("X07")]
+    [InlineData("Tân Lập")]
+    [InlineData("Xin chào #X07")]
+    public void First_message_with_a_commune_fits_one_phone_screen_and_has_no_commune_list(string text)
+    {
+        var chat = new Chat().Start(text);
+
+        // The service joins the replies of one turn into one Zalo message.
+        var message = string.Join("\n\n", chat.Replies);
+        Assert.True(message.Length <= 600, $"The first message has {message.Length} characters.");
+        Assert.Contains("Câu 1/11: Ông/bà thuộc độ tuổi nào?", message);
+        Assert.DoesNotContain("Xã An Phú", message);
     }
 
     [Theory]
@@ -25,7 +47,11 @@ public sealed class CommuneChoiceTests
     [InlineData("Xin chào #X07")]
     [InlineData("xin chào x07 👋")]
     [InlineData("#x07, tôi muốn góp ý")]
-    public void Commune_code_in_the_first_message_goes_straight_to_the_first_question(string text)
+    [InlineData("Tân Lập")]
+    [InlineData("xa tan lap")]
+    [InlineData("Xã Tân Lập.")]
+    [InlineData("TÂN LẬP ạ")]
+    public void Commune_code_or_name_in_the_first_message_goes_straight_to_the_first_question(string text)
     {
         var chat = new Chat().Start(text);
 
@@ -41,7 +67,10 @@ public sealed class CommuneChoiceTests
     [InlineData("X99")]
     [InlineData("X07 X08")]
     [InlineData("X 07")]
-    public void Without_one_known_commune_code_the_first_message_asks_for_the_commune(string? text)
+    [InlineData("7")]
+    [InlineData("Xã")]
+    [InlineData("Có")]
+    public void Without_a_known_commune_the_first_message_asks_for_the_commune(string? text)
     {
         var chat = new Chat().Start(text);
 
@@ -75,6 +104,27 @@ public sealed class CommuneChoiceTests
 
         Assert.Equal((ConversationPhase.Answering, code), (chat.State!.Phase, chat.State.CommuneCode));
         Assert.Contains("Câu 1/11", chat.Reply);
+    }
+
+    [Theory]
+    [InlineData("Xã Tân An Hội", "X09")]
+    [InlineData("tan an", "X08")]
+    [InlineData("Chợ Mới", "TT01")]
+    public void First_message_naming_a_commune_starts_there(string text, string code)
+    {
+        var chat = new Chat().Start(text);
+
+        Assert.Equal((ConversationPhase.Answering, code), (chat.State!.Phase, chat.State.CommuneCode));
+    }
+
+    [Fact]
+    public void First_message_naming_several_communes_offers_just_those()
+    {
+        var chat = new Chat().Start("Tân");
+
+        Assert.Equal(["X07", "X08", "X09"], chat.State!.CommuneChoices);
+        Assert.Contains("Có 3 xã, thị trấn gần giống", chat.Replies[1]);
+        Assert.DoesNotContain("Xã An Phú", chat.Replies[1]);
     }
 
     [Theory]

@@ -14,9 +14,12 @@ public sealed class CompletionTests
         var chat = new Chat().Start("Xin chào #X07")
             .Send("2", "Nữ", "1, 3", "có", "hài lòng", "1", "6", "3", "không", "rat hai long", "Cán bộ nhiệt tình 👍");
         Assert.Equal(ConversationPhase.Confirming, chat.State!.Phase);
-        Assert.StartsWith("Xin ông/bà xem lại các câu trả lời:\n- Xã, thị trấn: Xã Tân Lập\n- Độ tuổi: 25–49 tuổi\n", chat.Reply);
-        Assert.Contains("- Lĩnh vực thủ tục: Đất đai, Hộ tịch\n", chat.Reply);
-        Assert.EndsWith("1. Gửi phiếu\n2. Sửa lại từ đầu\nGửi số 1 hoặc 2.", chat.Reply);
+        Assert.StartsWith("Xin ông/bà xem lại các câu trả lời:\n- Xã, thị trấn: Xã Tân Lập\n- Câu 1. Độ tuổi: 25–49 tuổi\n", chat.Reply);
+        Assert.Contains("- Câu 3. Lĩnh vực thủ tục: Đất đai, Hộ tịch\n", chat.Reply);
+        Assert.Contains("- Câu 11. Ý kiến khác: Cán bộ nhiệt tình 👍\n", chat.Reply);
+        Assert.EndsWith(
+            "Ông/bà có đồng ý gửi phiếu không?\n1. Có, gửi phiếu\n2. Không, tôi muốn sửa\n" +
+            "Gửi số 1 hoặc 2. Muốn sửa một câu, gửi \"sửa câu\" và số câu (ví dụ: sửa câu 3).", chat.Reply);
 
         chat.Send("1");
 
@@ -41,6 +44,13 @@ public sealed class CompletionTests
     [InlineData("OK")]
     [InlineData("ok 👍")]
     [InlineData("có")]
+    [InlineData("Có.")]
+    [InlineData("có ạ")]
+    [InlineData("dạ có")]
+    [InlineData("vâng")]
+    [InlineData("Dạ")]
+    [InlineData("đồng ý ạ")]
+    [InlineData("số 1")]
     public void Confirmation_accepts_the_number_or_a_word_of_assent(string text)
     {
         var chat = new Chat().Start("X07").Send(ShortRun[..^1]).Send(text);
@@ -50,10 +60,9 @@ public sealed class CompletionTests
     }
 
     [Theory]
-    [InlineData("2")]
-    [InlineData("sửa lại")]
+    [InlineData("sửa lại từ đầu")]
     [InlineData("sua lai tu dau")]
-    public void Revising_starts_the_questions_again_for_the_same_commune(string text)
+    public void Revising_from_the_start_asks_the_questions_again_for_the_same_commune(string text)
     {
         var chat = new Chat().Start("X07").Send(ShortRun[..^1]).Send(text);
 
@@ -65,16 +74,18 @@ public sealed class CompletionTests
     }
 
     [Theory]
-    [InlineData("3")]
+    [InlineData("9")]
+    [InlineData("0")]
     [InlineData("abc")]
-    public void Unclear_confirmation_shows_the_recap_again(string text)
+    public void Unclear_confirmation_asks_the_yes_or_no_again_briefly(string text)
     {
         var chat = new Chat().Start("X07").Send(ShortRun[..^1]).Send(text);
 
         Assert.Equal(ConversationPhase.Confirming, chat.State!.Phase);
         Assert.Null(chat.Completed);
-        Assert.StartsWith(BotTexts.NotUnderstood, chat.Reply);
-        Assert.EndsWith("Gửi số 1 hoặc 2.", chat.Reply);
+        Assert.Equal(
+            "Chưa rõ câu trả lời của ông/bà. Ông/bà có đồng ý gửi phiếu không?\n1. Có, gửi phiếu\n2. Không, tôi muốn sửa",
+            chat.Reply);
     }
 
     [Theory]

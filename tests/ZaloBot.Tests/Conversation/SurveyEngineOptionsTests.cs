@@ -15,23 +15,23 @@ public sealed class SurveyEngineOptionsTests
             ["Survey:DeskOpensAt"] = "07:30",
             ["Survey:DeskClosesAt"] = "17:00",
             ["Survey:SkipWord"] = "không có",
-            ["Survey:UseListButtons"] = "true",
+            ["Survey:UseListButtons"] = "false",
         }).Build();
 
         var options = configuration.GetSection(SurveyEngineOptions.SectionName).Get<SurveyEngineOptions>()!;
 
         Assert.Equal(
-            (TimeSpan.FromMinutes(30), 45, new TimeOnly(7, 30), new TimeOnly(17, 0), "không có", true),
+            (TimeSpan.FromMinutes(30), 45, new TimeOnly(7, 30), new TimeOnly(17, 0), "không có", false),
             (options.IdleTimeout, options.TooFastSeconds, options.DeskOpensAt, options.DeskClosesAt, options.SkipWord, options.UseListButtons));
     }
 
     [Fact]
-    public void Defaults_match_the_desk_and_a_two_hour_session()
+    public void Defaults_match_the_desk_a_two_hour_session_and_list_buttons()
     {
         var options = new SurveyEngineOptions();
 
         Assert.Equal(
-            (TimeSpan.FromHours(2), 60, new TimeOnly(7, 0), new TimeOnly(17, 30), "bỏ qua", false),
+            (TimeSpan.FromHours(2), 60, new TimeOnly(7, 0), new TimeOnly(17, 30), "bỏ qua", true),
             (options.IdleTimeout, options.TooFastSeconds, options.DeskOpensAt, options.DeskClosesAt, options.SkipWord, options.UseListButtons));
     }
 }

@@ -40,6 +40,26 @@ public sealed class RegistrationTests : StaffTests
     }
 
     [Theory]
+    [InlineData("DK Tân Lập " + X07Code)]
+    [InlineData("dk xa tan lap " + X07Code)]
+    [InlineData("dang ky X07 " + X07Code)]
+    [InlineData("Đăng ký x07 " + X07Code)]
+    public async Task A_volunteer_may_name_the_commune_and_write_the_keyword_in_full(string text)
+    {
+        await SayAsync(Volunteer, text);
+
+        Assert.Equal("X07", StaffOf(Volunteer)?.CommuneCode);
+    }
+
+    [Fact]
+    public async Task An_official_may_register_with_dang_ky_huyen()
+    {
+        await SayAsync(Official, "Đăng ký huyện " + DistrictCode);
+
+        Assert.Equal(StaffRole.District, StaffOf(Official)?.Role);
+    }
+
+    [Theory]
     [InlineData("DK X07 SAIMA123")]
     [InlineData("DK X07 " + X08Code)]
     [InlineData("DK HUYEN " + X07Code)]

@@ -46,6 +46,9 @@ public sealed class StaffCommandTests
     [InlineData("menu", StaffCommandKind.Help, new string[0])]
     [InlineData("Hướng dẫn", StaffCommandKind.Help, new string[0])]
     [InlineData("khảo sát", StaffCommandKind.AnswerAsCitizen, new string[0])]
+    [InlineData("Đăng ký huyện HUYEN2024", StaffCommandKind.Register, new[] { "huyen", "huyen2024" })]
+    [InlineData("dang ky X07 TL2024AB", StaffCommandKind.Register, new[] { "x07", "tl2024ab" })]
+    [InlineData("Đăng kí X07 TL2024AB", StaffCommandKind.Register, new[] { "x07", "tl2024ab" })]
     public void Commands_keep_the_words_after_their_keyword(string text, StaffCommandKind kind, string[] words)
     {
         var command = StaffCommand.Parse(text)!;
@@ -53,5 +56,36 @@ public sealed class StaffCommandTests
         Assert.Equal(kind, command.Kind);
         Assert.Equal(words, command.Words);
         Assert.True(command.Valid);
+    }
+
+    [Theory]
+    [InlineData("Đk thủ tục nhanh gọn")]
+    [InlineData("ĐK tốt")]
+    [InlineData("Đăng ký kết hôn nhanh")]
+    [InlineData("dang ky dat dai")]
+    public void Dk_not_followed_by_a_commune_or_HUYEN_is_no_command(string text) =>
+        Assert.Null(StaffCommand.Parse(text, _ => null));
+
+    [Theory]
+    [InlineData("DK Tân Lập TL2024AB")]
+    [InlineData("dk xa tan lap TL2024AB")]
+    public void A_registration_may_name_the_commune_and_gives_its_code(string text)
+    {
+        var command = StaffCommand.Parse(text, words => words is "tan lap" or "xa tan lap" ? "X07" : null)!;
+
+        Assert.Equal(StaffCommandKind.Register, command.Kind);
+        Assert.Equal(["x07", "tl2024ab"], command.Words);
+        Assert.True(command.Valid);
+    }
+
+    [Theory]
+    [InlineData("DK X99 TL2024AB", new[] { "x99", "tl2024ab" })]
+    [InlineData("DK X07", new[] { "x07" })]
+    public void Dk_with_something_shaped_like_a_commune_code_is_a_registration_to_answer(string text, string[] words)
+    {
+        var command = StaffCommand.Parse(text, _ => null)!;
+
+        Assert.Equal(StaffCommandKind.Register, command.Kind);
+        Assert.Equal(words, command.Words);
     }
 }
