@@ -19,7 +19,7 @@ public sealed class CitizenChatTests : BotTests
         }
     }
 
-    private IReadOnlyList<StoredResponse> Responses => Bot.Get<ResponseStore>().All("PKS02_2024");
+    private IReadOnlyList<StoredResponse> Responses => Bot.Get<IResponseStore>().Stream("PKS02_2024").ToList();
 
     private string LastReply => RepliesTo(Citizen)[^1];
 
@@ -59,7 +59,7 @@ public sealed class CitizenChatTests : BotTests
 
         Assert.Contains("Đã dừng khảo sát", LastReply);
         Assert.Contains("gửi \"X07\" để bắt đầu từ đầu", LastReply);
-        Assert.Null(Bot.Get<ConversationStore>().Load(Citizen));
+        Assert.Null(Bot.Get<IConversationStore>().Load(Citizen));
         Assert.Empty(Responses);
 
         await SayAsync(["X07", .. CitizenSurveyTests.FullRun]);
@@ -90,7 +90,7 @@ public sealed class CitizenChatTests : BotTests
         await SayAsync(["X07", .. CitizenSurveyTests.FullRun[..10], "Đk thủ tục nhanh gọn", "1"]);
 
         Assert.Equal(["Đk thủ tục nhanh gọn"], Assert.Single(Responses).Answers["comment"]);
-        Assert.Null(Bot.Get<StaffStore>().Find(Citizen));
+        Assert.Null(Bot.Get<IStaffStore>().Find(Citizen));
     }
 
     [Fact]
