@@ -33,7 +33,7 @@ internal static class CommunePage
         figures.Communes.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase));
 
     private static List<CommuneDay> Series(DailyFigures figures, Commune commune, TimeProvider clock) =>
-        figures.SurveyDaysUntil(clock.Today()).Where(d => d.CommuneCode == commune.Code).TakeLast(SeriesDays).ToList();
+        figures.SurveyDaysUntil(clock.Today(), commune.Code).TakeLast(SeriesDays).ToList();
 
     private static IResult Render(
         string code, HttpContext http, DailyFigures figures, PhotoReports photos, Roster roster, IOptions<QuotaOptions> quota, TimeProvider clock)
@@ -82,7 +82,7 @@ internal static class CommunePage
     private static string Tallies(DailyFigures figures, Commune commune)
     {
         var (opens, closes) = figures.Window;
-        var table = AnswerTallies.Build(figures.Communes, figures.Questions, figures.Responses(), new ExportFilter(opens, closes, [commune.Code]));
+        var table = AnswerTallies.FromCounts(figures.Communes, figures.Questions, figures.Tallies(opens, closes, commune.Code), new ExportFilter(opens, closes, [commune.Code]));
         var questions = table.Rows.Where(r => r[0].Text == commune.Code).GroupBy(r => r[2].Text).Select(q => $"""
             <h3>{E(q.First()[3].Text)}</h3>
             <p class="note">{q.First()[7]} người trả lời câu này</p>

@@ -22,7 +22,7 @@ internal static class QualityPage
                 </section>
                 <section class="card">
                 <h2>Phiếu trả lời quá nhanh (dưới {E(survey.Value.TooFastSeconds)} giây)</h2>
-                {TooFast(figures.Responses(), names)}
+                {TooFast(figures.Flagged(QualityFlags.TooFast, figures.Window.Opens, today), names)}
                 </section>
                 <section class="card">
                 <h2>Chưa có ảnh báo cáo hôm nay ({Date(today)})</h2>
@@ -44,18 +44,12 @@ internal static class QualityPage
     }
 
     /// <summary>Counted per commune and day: the responses are anonymous, and a count is what a check needs.</summary>
-    private static string TooFast(IEnumerable<ResponseRecord> responses, IReadOnlyDictionary<string, string> names)
-    {
-        var flagged = responses
-            .Where(r => r.QualityFlags.Contains(QualityFlags.TooFast))
-            .GroupBy(r => (Day: VietnamTime.DateOf(r.SubmittedAt), r.CommuneCode))
-            .OrderByDescending(g => g.Key.Day)
-            .ToList();
-        return flagged.Count == 0
+    private static string TooFast(IReadOnlyDictionary<(string Commune, DateOnly Day), int> flagged, IReadOnlyDictionary<string, string> names) =>
+        flagged.Count == 0
             ? """<p class="note">Không có phiếu nào.</p>"""
             : Table(["Ngày", "Xã, thị trấn", "Số phiếu quá nhanh"],
-                flagged.Select(g => new[] { Date(g.Key.Day), CommuneLink(g.Key.CommuneCode, names), E(g.Count()) }));
-    }
+                flagged.OrderByDescending(x => x.Key.Day).ThenBy(x => x.Key.Commune)
+                    .Select(x => new[] { Date(x.Key.Day), CommuneLink(x.Key.Commune, names), E(x.Value) }));
 
     private static string WithoutPhotos(IEnumerable<CommuneDay> today, IReadOnlyDictionary<string, string> names)
     {

@@ -55,6 +55,12 @@ public sealed class DailyFigures(SurveyCatalog catalog, IResponseStore responses
     public IReadOnlyList<TallyCount> Tallies(DateOnly from, DateOnly to, string? commune = null) =>
         responses.Tallies(catalog.Definition.Id, commune, from, to);
 
+    /// <summary>Respondents per commune and day that carry <paramref name="flag"/>.</summary>
+    public IReadOnlyDictionary<(string Commune, DateOnly Day), int> Flagged(string flag, DateOnly from, DateOnly to) =>
+        responses.CountFlags(catalog.Definition.Id, from, to)
+            .Where(x => x.Key.Flag == flag)
+            .ToDictionary(x => (x.Key.Commune, x.Key.Day), x => x.Value);
+
     /// <summary>The responses one by one, read as they are used.</summary>
     public IEnumerable<ResponseRecord> Responses() =>
         responses.Stream(catalog.Definition.Id)

@@ -47,6 +47,9 @@ public interface IResponseStore
     /// <summary>Respondents per commune and Vietnam day from <paramref name="from"/> to <paramref name="to"/>: the figure QCDC and the digest count.</summary>
     IReadOnlyDictionary<(string Commune, DateOnly Day), int> CountByCommuneAndDay(string surveyId, DateOnly from, DateOnly to, string? commune = null);
 
+    /// <summary>Respondents per commune, Vietnam day and quality flag (see <see cref="Conversation.QualityFlags"/>).</summary>
+    IReadOnlyDictionary<(string Commune, DateOnly Day, string Flag), int> CountFlags(string surveyId, DateOnly from, DateOnly to);
+
     /// <summary>
     /// How often each option was chosen per commune and question, and (with an empty option id) how
     /// many answered the question, over the days from <paramref name="from"/> to <paramref name="to"/>;

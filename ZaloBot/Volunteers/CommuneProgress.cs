@@ -10,8 +10,8 @@ public sealed class CommuneProgress(DailyFigures figures, SurveyCatalog catalog,
 {
     public string Describe(string commune, DateOnly today, StaffRole viewer)
     {
-        var days = figures.SurveyDaysUntil(today).Where(d => d.CommuneCode == commune).ToList();
-        var day = figures.Days(today, today).Single(d => d.CommuneCode == commune);
+        var days = figures.SurveyDaysUntil(today, commune);
+        var day = figures.Days(today, today, commune).Single();
         var verdict = QuotaRule.Evaluate(day.Visitors, day.Respondents, quota.Value);
         return StaffTexts.Progress(catalog.Describe(commune), day, verdict, days.Sum(d => d.Respondents), viewer);
     }

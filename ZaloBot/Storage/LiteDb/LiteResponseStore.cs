@@ -27,6 +27,9 @@ internal sealed class RespondentCount : ICommuneDayCounter
     public DateTime Day { get; set; }
 
     public int Count { get; set; }
+
+    /// <summary>Respondents per quality flag ("too_fast", …).</summary>
+    public Dictionary<string, int> Flags { get; set; } = [];
 }
 
 /// <summary>The options chosen by one commune's respondents on one Vietnam day.</summary>
@@ -102,6 +105,8 @@ internal sealed class LiteResponseStore : IResponseStore
 
         var count = respondents.FindById(id) ?? new RespondentCount { Id = id, SurveyId = response.SurveyId, CommuneCode = response.CommuneCode, Day = midnight };
         count.Count++;
+        foreach (var flag in response.QualityFlags.Distinct())
+            count.Flags[flag] = count.Flags.GetValueOrDefault(flag) + 1;
         respondents.Upsert(count);
 
         var tally = answers.FindById(id) ?? new AnswerCounts { Id = id, SurveyId = response.SurveyId, CommuneCode = response.CommuneCode, Day = midnight };
@@ -129,6 +134,12 @@ internal sealed class LiteResponseStore : IResponseStore
         InRange(respondents, from, to, commune)
             .Where(x => x.SurveyId == surveyId)
             .ToDictionary(x => (x.CommuneCode, DateOnly.FromDateTime(x.Day)), x => x.Count);
+
+    public IReadOnlyDictionary<(string Commune, DateOnly Day, string Flag), int> CountFlags(string surveyId, DateOnly from, DateOnly to) =>
+        InRange(respondents, from, to, commune: null)
+            .Where(x => x.SurveyId == surveyId)
+            .SelectMany(x => x.Flags.Select(f => (Key: (x.CommuneCode, DateOnly.FromDateTime(x.Day), f.Key), f.Value)))
+            .ToDictionary(x => x.Key, x => x.Value);
 
     public IReadOnlyList<TallyCount> Tallies(string surveyId, string? commune, DateOnly from, DateOnly to) =>
         InRange(answers, from, to, commune)

@@ -1,4 +1,5 @@
 using ZaloBot.Conversation;
+using ZaloBot.Tests.Support;
 using ZaloBot.Volunteers;
 
 namespace ZaloBot.Tests.Volunteers;
@@ -6,6 +7,10 @@ namespace ZaloBot.Tests.Volunteers;
 public sealed class PhotoReportTests(ImageServer images) : StaffTests, IClassFixture<ImageServer>
 {
     private const long MaxBytes = 4096;
+
+    private readonly OutboxFault fault = new();
+
+    protected override void Configure(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder) => fault.Install(builder);
 
     protected override Dictionary<string, string?> Settings => new(base.Settings)
     {
@@ -69,6 +74,35 @@ public sealed class PhotoReportTests(ImageServer images) : StaffTests, IClassFix
 
         Assert.Empty(Stored);
         Assert.Equal(StaffTexts.PhotoNotDownloaded, LastReplyTo(Volunteer));
+    }
+
+    [Fact]
+    public async Task Two_images_with_the_second_failing_store_the_first_once_and_answer_each()
+    {
+        await RegisterAsync(Volunteer);
+        var before = RepliesTo(Volunteer).Count;
+        await Bot.PostEventAsync(ImageEvent(Volunteer, [images.Serve(ImageServer.Png), images.Missing], "Hai ảnh"));
+        await Bot.IdleAsync();
+
+        Assert.Single(Stored);
+        var replies = RepliesTo(Volunteer).Skip(before).ToList();
+        Assert.Equal(2, replies.Count);
+        Assert.Contains("ảnh thứ 1", replies[0]);
+        Assert.Equal(StaffTexts.PhotoNotDownloaded, replies[1]);
+    }
+
+    [Fact]
+    public async Task A_photo_event_retried_after_a_failure_stores_the_photo_once()
+    {
+        await RegisterAsync(Volunteer);
+        fault.FailNextEnqueue();
+        await Bot.PostEventAsync(ImageEvent(Volunteer, images.Serve(ImageServer.Png), null));
+        await WaitUntilAsync(() => Bot.Get<ZaloBot.Webhook.Inbox>().Queue.All().Any(i => i.Kind == "user_send_image" && i.Attempts == 1), "the failed first attempt");
+        Clock.Advance(TimeSpan.FromMinutes(1)); // the retry's backoff
+        await Bot.IdleAsync();
+
+        Assert.Single(Stored);
+        Assert.Contains("ảnh thứ 1", LastReplyTo(Volunteer));
     }
 
     [Fact]

@@ -38,7 +38,16 @@ public abstract class StaffTests : BotTests
     public override async Task InitializeAsync()
     {
         Zalo = await FakeZaloServer.StartAsync();
-        Bot = await BotHost.StartAsync(Zalo, Settings, builder => builder.Services.AddSingleton<TimeProvider>(Clock));
+        Bot = await BotHost.StartAsync(Zalo, Settings, builder =>
+        {
+            builder.Services.AddSingleton<TimeProvider>(Clock);
+            Configure(builder);
+        });
+    }
+
+    /// <summary>Lets a test class replace services (a fault to inject) before the service is built.</summary>
+    protected virtual void Configure(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder)
+    {
     }
 
     /// <summary>Sends one text over the webhook and waits until it has been handled and answered.</summary>
@@ -61,7 +70,10 @@ public abstract class StaffTests : BotTests
         Clock.SetUtcNow(new DateTimeOffset(date.ToDateTime(new TimeOnly(hour, minute)), Vietnam));
 
     /// <summary>A user_send_image event in Zalo's shape, the image at <paramref name="url"/>.</summary>
-    protected string ImageEvent(string userId, string url, string? caption) => new JsonObject
+    protected string ImageEvent(string userId, string url, string? caption) => ImageEvent(userId, [url], caption);
+
+    /// <summary>A user_send_image event with one attachment per URL, in order.</summary>
+    protected string ImageEvent(string userId, IReadOnlyList<string> urls, string? caption) => new JsonObject
     {
         ["app_id"] = BotHost.AppId,
         ["sender"] = new JsonObject { ["id"] = userId },
@@ -71,11 +83,11 @@ public abstract class StaffTests : BotTests
         {
             ["msg_id"] = Bot.NextMsgId(),
             ["text"] = caption,
-            ["attachments"] = new JsonArray(new JsonObject
+            ["attachments"] = new JsonArray([.. urls.Select(url => (JsonNode)new JsonObject
             {
                 ["type"] = "image",
                 ["payload"] = new JsonObject { ["url"] = url, ["thumbnail"] = url },
-            }),
+            })]),
         },
         ["timestamp"] = Clock.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
     }.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
