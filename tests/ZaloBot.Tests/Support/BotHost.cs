@@ -40,28 +40,34 @@ public sealed class BotHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static Task<BotHost> StartAsync(FakeZaloServer zalo, IDictionary<string, string?>? extra = null, Action<WebApplicationBuilder>? configure = null, bool start = true)
+    public static Task<BotHost> StartAsync(
+        FakeZaloServer zalo, IDictionary<string, string?>? extra = null, Action<WebApplicationBuilder>? configure = null, bool start = true, string? dataDir = null)
     {
-        var dataDir = Path.Combine(Path.GetTempPath(), "zalobot-tests", Guid.NewGuid().ToString("N"));
-        var settings = new Dictionary<string, string?>
-        {
-            ["urls"] = "http://127.0.0.1:0",
-            ["Zalo:Mode"] = "Live",
-            ["Zalo:AppId"] = AppId,
-            ["Zalo:OaId"] = OaId,
-            ["Zalo:OaSecretKey"] = OaSecret,
-            ["Zalo:AppSecretKey"] = "app-secret",
-            ["Zalo:AccessToken"] = "access-1",
-            ["Zalo:RefreshToken"] = "refresh-1",
-            ["Zalo:OpenApiBaseUrl"] = zalo.BaseUrl,
-            ["Zalo:OAuthBaseUrl"] = zalo.BaseUrl,
-            ["Storage:Path"] = Path.Combine(dataDir, "survey.db"),
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
+        dataDir ??= NewDataDir();
+        var settings = Settings(zalo, dataDir);
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>())
             settings[k] = v;
         return new BotHost(dataDir, settings, configure).BootAsync(start);
     }
+
+    public static string NewDataDir() => Path.Combine(Path.GetTempPath(), "zalobot-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>The settings of a test service: Live mode against <paramref name="zalo"/>, its data in <paramref name="dataDir"/>.</summary>
+    public static Dictionary<string, string?> Settings(FakeZaloServer zalo, string dataDir) => new()
+    {
+        ["urls"] = "http://127.0.0.1:0",
+        ["Zalo:Mode"] = "Live",
+        ["Zalo:AppId"] = AppId,
+        ["Zalo:OaId"] = OaId,
+        ["Zalo:OaSecretKey"] = OaSecret,
+        ["Zalo:AppSecretKey"] = "app-secret",
+        ["Zalo:AccessToken"] = "access-1",
+        ["Zalo:RefreshToken"] = "refresh-1",
+        ["Zalo:OpenApiBaseUrl"] = zalo.BaseUrl,
+        ["Zalo:OAuthBaseUrl"] = zalo.BaseUrl,
+        ["Storage:Path"] = Path.Combine(dataDir, "survey.db"),
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
 
     /// <summary>Builds the app; when <paramref name="start"/> is false the workers don't run (a crashed service's data).</summary>
     private async Task<BotHost> BootAsync(bool start)
@@ -85,13 +91,15 @@ public sealed class BotHost : IAsyncDisposable
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>A user_send_text event in Zalo's shape, with a fresh msg_id unless one is given.</summary>
-    public string TextEvent(string userId, string text, string? msgId = null) => new JsonObject
+    public string TextEvent(string userId, string text, string? msgId = null) => TextEventOf(userId, text, msgId ?? NextMsgId());
+
+    public static string TextEventOf(string userId, string text, string msgId) => new JsonObject
     {
         ["app_id"] = AppId,
         ["sender"] = new JsonObject { ["id"] = userId },
         ["recipient"] = new JsonObject { ["id"] = OaId },
         ["event_name"] = "user_send_text",
-        ["message"] = new JsonObject { ["text"] = text, ["msg_id"] = msgId ?? NextMsgId() },
+        ["message"] = new JsonObject { ["text"] = text, ["msg_id"] = msgId },
         ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
     }.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
