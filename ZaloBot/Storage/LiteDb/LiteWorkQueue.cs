@@ -1,17 +1,19 @@
+using System.Collections.Concurrent;
 using LiteDB;
 
 namespace ZaloBot.Storage.LiteDb;
 
 /// <summary>
 /// A LiteDB collection used as a claim-based work queue. <see cref="QueueItem.DueAt"/> is indexed
-/// (null once finished), so a claim reads only due items, in due order; a claim moves an item's due
-/// time to the end of its lease. Only one process opens a LiteDB file, so at start-up every lease
-/// left by a stopped process is released at once.
+/// (null once finished), so a claim reads only due items, in due order. Only the process that owns
+/// the file works its queues, so a claim is kept in memory rather than written: nothing to release
+/// after a crash, no commit per claim. A claim still has a lease: one never finished (its handler
+/// died) is dropped when the lease runs out, and the item is claimed again.
 /// </summary>
 public sealed class LiteWorkQueue : IWorkQueue
 {
-    /// <summary>How many due items one claim reads at most while looking for partition heads.</summary>
-    private const int ScanLimit = 512;
+    /// <summary>How many due items one claim reads at most while looking for partition heads (only their id and partition).</summary>
+    private const int ScanLimit = 256;
 
     private static readonly DateTime Epoch = DateTime.SpecifyKind(DateTime.UnixEpoch, DateTimeKind.Utc);
 
@@ -20,6 +22,7 @@ public sealed class LiteWorkQueue : IWorkQueue
     private readonly TimeProvider clock;
     private readonly bool uniqueKeys;
     private readonly WakeUp wakeUp = new();
+    private readonly ConcurrentDictionary<long, DateTime> claims = new();
 
     public LiteWorkQueue(LiteStore store, string name, TimeProvider clock, bool uniqueKeys)
     {
@@ -27,12 +30,10 @@ public sealed class LiteWorkQueue : IWorkQueue
         items = store.Collection<QueueItem>(name);
         items.EnsureIndex(x => x.DueAt);
         items.EnsureIndex(x => x.Partition);
-        items.EnsureIndex(x => x.FinishedAt);
         if (uniqueKeys)
             items.EnsureIndex(x => x.Key, unique: true);
         this.clock = clock;
         this.uniqueKeys = uniqueKeys;
-        ReleaseLeases();
     }
 
     public IReadOnlyList<bool> Enqueue(IReadOnlyList<NewQueueItem> batch)
@@ -63,34 +64,52 @@ public sealed class LiteWorkQueue : IWorkQueue
         return stored;
     }
 
+    /// <summary>
+    /// Reads due items (their id and partition only) in due order and claims the oldest pending item
+    /// of each partition that has none claimed. One claimer per queue runs in the process.
+    /// </summary>
     public IReadOnlyList<QueueItem> Claim(int max, TimeSpan lease)
     {
         var now = Now;
-        var claimed = new List<QueueItem>();
-        store.Run(() =>
+        foreach (var (id, until) in claims)
+            if (until <= now)
+                claims.TryRemove(id, out _);
+        var claimed = new List<QueueItem>(max);
+        var headOf = new Dictionary<string, long>();
+        foreach (var due in items.Query()
+            .Where(Query.Between(nameof(QueueItem.DueAt), Epoch, now))
+            .Select(x => new { x.Id, x.Partition })
+            .Limit(ScanLimit)
+            .ToEnumerable())
         {
-            var heads = new Dictionary<string, long>();
-            foreach (var item in items.Find(Query.Between(nameof(QueueItem.DueAt), Epoch, now), 0, ScanLimit).ToList())
+            // Later items of a partition wait for its oldest pending one, claimed or not.
+            if (!headOf.TryGetValue(due.Partition, out var head))
+                headOf[due.Partition] = head = HeadOf(due.Partition);
+            if (head != due.Id || !claims.TryAdd(due.Id, now + lease))
+                continue;
+            // Read again: it may have been finished since the scan's snapshot.
+            if (items.FindById(due.Id) is not { DueAt: { } dueAt } item || dueAt > now)
             {
-                // Later items of a partition wait for its oldest pending one, claimed or not.
-                if (!heads.TryGetValue(item.Partition, out var head))
-                    heads[item.Partition] = head = HeadOf(item.Partition);
-                if (item.Id != head)
-                    continue;
-                item.DueAt = item.ClaimedUntil = now + lease;
-                items.Update(item);
-                claimed.Add(item);
-                if (claimed.Count == max)
-                    break;
+                claims.TryRemove(due.Id, out _);
+                continue;
             }
-        });
+            item.ClaimedUntil = now + lease;
+            claimed.Add(item);
+            if (claimed.Count == max)
+                break;
+        }
         return claimed;
     }
 
     private long HeadOf(string partition) =>
-        items.Find(Query.EQ(nameof(QueueItem.Partition), partition))
-            .Where(x => x.Status == QueueStatus.Pending)
-            .Min(x => x.Id);
+        items.Query()
+            .Where(Query.EQ(nameof(QueueItem.Partition), partition))
+            .Select(x => new { x.Id, x.DueAt })
+            .ToEnumerable()
+            .Where(x => x.DueAt is not null)
+            .Select(x => x.Id)
+            .DefaultIfEmpty(-1)
+            .Min();
 
     public void Complete(QueueItem item, string? result)
     {
@@ -109,6 +128,7 @@ public sealed class LiteWorkQueue : IWorkQueue
         item.ClaimedUntil = null;
         item.DueAt = Now + delay;
         items.Update(item);
+        LiteStore.AfterCommit(() => claims.TryRemove(item.Id, out _));
     }
 
     public void Fail(QueueItem item, string reason, int? code)
@@ -126,7 +146,11 @@ public sealed class LiteWorkQueue : IWorkQueue
         item.DueAt = item.ClaimedUntil = null;
         item.FinishedAt = Now;
         items.Update(item);
-        LiteStore.AfterCommit(wakeUp.Set);
+        LiteStore.AfterCommit(() =>
+        {
+            claims.TryRemove(item.Id, out _);
+            wakeUp.Set();
+        });
     }
 
     public QueueItem? Find(long id) => items.FindById(id);
@@ -143,8 +167,14 @@ public sealed class LiteWorkQueue : IWorkQueue
 
     public int DeleteDoneBefore(DateTime before, int batch)
     {
-        var old = items.Find(Query.Between(nameof(QueueItem.FinishedAt), Epoch, before), 0, batch * 2)
+        // Oldest first by id: items finish roughly in the order they came, and every index kept on a
+        // queue costs each of its commits a page, so there is none on the finishing time.
+        var old = items.Query()
             .Where(x => x.Status == QueueStatus.Done)
+            .Select(x => new { x.Id, x.FinishedAt })
+            .Limit(batch * 4)
+            .ToEnumerable()
+            .Where(x => x.FinishedAt < before)
             .Take(batch)
             .Select(x => x.Id)
             .ToList();
@@ -157,20 +187,6 @@ public sealed class LiteWorkQueue : IWorkQueue
     }
 
     public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => wakeUp.WaitAsync(timeout, ct);
-
-    private void ReleaseLeases()
-    {
-        var now = Now;
-        store.Run(() =>
-        {
-            foreach (var item in items.Find(Query.GT(nameof(QueueItem.DueAt), now)).Where(x => x.ClaimedUntil is not null).ToList())
-            {
-                item.DueAt = now;
-                item.ClaimedUntil = null;
-                items.Update(item);
-            }
-        });
-    }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

@@ -38,6 +38,9 @@ public sealed class FakeZaloServer : IAsyncDisposable
 
     public IReadOnlyList<ZaloCall> Calls => calls.ToList();
 
+    /// <summary>Raised for every request, as it arrives (a benchmark times replies with it).</summary>
+    public event Action<ZaloCall>? Received;
+
     public IReadOnlyList<ZaloCall> CallsTo(string path) => calls.Where(c => c.Path == path).ToList();
 
     public static async Task<FakeZaloServer> StartAsync()
@@ -77,7 +80,9 @@ public sealed class FakeZaloServer : IAsyncDisposable
         {
             body = await new StreamReader(request.Body).ReadToEndAsync();
         }
-        calls.Enqueue(new ZaloCall(path, headers, body, form));
+        var call = new ZaloCall(path, headers, body, form);
+        calls.Enqueue(call);
+        Received?.Invoke(call);
 
         if (canned.TryGetValue(path, out var queue) && queue.TryDequeue(out var answer))
             return Results.Text(answer.Body, "application/json", statusCode: answer.Status);
