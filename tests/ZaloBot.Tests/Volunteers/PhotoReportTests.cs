@@ -7,7 +7,7 @@ public sealed class PhotoReportTests(ImageServer images) : StaffTests, IClassFix
 {
     private const long MaxBytes = 4096;
 
-    protected override Dictionary<string, string?> Settings => new(base.Settings)
+    protected override Dictionary<string, string?> Settings => new(base.Settings.Concat(ImageServer.Allowance))
     {
         ["Photos:MaxBytes"] = MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Digest:GroupId"] = "g-pks02",
@@ -93,7 +93,7 @@ public sealed class PhotoReportTests(ImageServer images) : StaffTests, IClassFix
 
 public sealed class PhotoRelayTests(ImageServer images) : StaffTests, IClassFixture<ImageServer>
 {
-    protected override Dictionary<string, string?> Settings => new(base.Settings)
+    protected override Dictionary<string, string?> Settings => new(base.Settings.Concat(ImageServer.Allowance))
     {
         ["Digest:GroupId"] = "g-pks02",
         ["Digest:RelayPhotos"] = "true",
