@@ -10,7 +10,7 @@ public static class StorageSetup
         var storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
         builder.Services.AddDataProtection()
             .SetApplicationName("ZaloBot")
-            .PersistKeysToFileSystem(new DirectoryInfo(storage.FullKeysPath));
+            .AddKeyManagementOptions(o => o.XmlRepository = new PrivateXmlRepository(storage.FullKeysPath));
         builder.Services.AddSingleton<Database>();
         builder.Services.AddSingleton<Secrets>();
         return builder;
