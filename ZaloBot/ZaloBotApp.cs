@@ -42,6 +42,7 @@ public static class ZaloBotApp
         app.UseForwardedHeaders();
         // A failure answers a bare ProblemDetails 500; what went wrong goes to the log, never to the caller.
         app.UseExceptionHandler();
+        app.UseRateLimiter();
         app.MapHealth();
         app.MapZaloWebhook();
         app.MapDashboard();
