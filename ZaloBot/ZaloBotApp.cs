@@ -21,7 +21,11 @@ public static class ZaloBotApp
     {
         // The root appsettings.json travels with the build output, so read configuration from there.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var mode = ZaloOptions.ModeFrom(builder.Configuration);
+        if (mode == ZaloMode.Sandbox)
+            builder.ListenOnThisMachineUnlessAllowed();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
 
         builder.AddStorage();
         builder.AddZalo();
@@ -35,10 +39,14 @@ public static class ZaloBotApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseForwardedHeaders();
+        // A failure answers a bare ProblemDetails 500; what went wrong goes to the log, never to the caller.
+        app.UseExceptionHandler();
+        app.UseRateLimiter();
         app.MapHealth();
         app.MapZaloWebhook();
         app.MapDashboard();
-        if (builder.Configuration.GetValue("Zalo:Mode", ZaloMode.Sandbox) == ZaloMode.Sandbox)
+        if (mode == ZaloMode.Sandbox)
             app.MapSandbox();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddress(app));
         return app;
@@ -48,14 +56,17 @@ public static class ZaloBotApp
     /// Runs until stopped, or runs the <c>qr</c> command and exits; a configuration error ends the
     /// start with one clear line.
     /// </summary>
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Error);
+
+    /// <param name="error">Where the one line about a configuration error goes (standard error).</param>
+    internal static async Task<int> RunAsync(string[] args, TextWriter error)
     {
         try
         {
             if (args is ["roster", "import", var file, .. var settings])
                 return RosterImport.RunCommand(file, settings);
             if (args is [QrCommand.Name, .. var qrArgs])
-                return QrCommand.Run(qrArgs, configuration => Build(configuration), Console.Out, Console.Error);
+                return QrCommand.Run(qrArgs, configuration => Build(configuration), Console.Out, error);
             var app = Build(args);
             // Check the configuration and the survey file before the host starts and logs a stack trace.
             _ = app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value;
@@ -68,12 +79,23 @@ public static class ZaloBotApp
         }
         catch (OptionsValidationException e)
         {
-            Console.Error.WriteLine("Configuration error: " + string.Join(" ", e.Failures));
+            error.WriteLine("Configuration error: " + string.Join(" ", e.Failures));
+            return 2;
+        }
+        catch (StartupConfigurationException e)
+        {
+            error.WriteLine("Configuration error: " + e.Message);
+            return 2;
+        }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            // e.g. "Failed to convert configuration value at 'Zalo:CallTimeout' to type 'System.TimeSpan'."
+            error.WriteLine("Configuration error: " + e.Message);
             return 2;
         }
         catch (SurveyDefinitionException e)
         {
-            Console.Error.WriteLine("Survey file error: " + e.Message);
+            error.WriteLine("Survey file error: " + e.Message);
             return 2;
         }
     }

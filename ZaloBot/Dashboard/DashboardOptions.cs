@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
 
 namespace ZaloBot.Dashboard;
 
 /// <summary>The dashboard's sign-in; bound from the configuration section <see cref="SectionName"/>.</summary>
-public sealed class DashboardOptions
+public sealed class DashboardOptions : IValidatableObject
 {
     public const string SectionName = "Dashboard";
 
@@ -20,4 +21,14 @@ public sealed class DashboardOptions
     /// <summary>A session ends after this many minutes without a request.</summary>
     [Range(5, 10080, ErrorMessage = "Dashboard:SessionMinutes must be between 5 and 10080.")]
     public int SessionMinutes { get; set; } = 480;
+
+    /// <summary>
+    /// Reverse proxies on other machines whose X-Forwarded-For and X-Forwarded-Proto are believed
+    /// (IP addresses). A proxy on this machine (loopback) is always believed.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        TrustedProxies.Where(p => !IPAddress.TryParse(p, out _))
+            .Select(p => new ValidationResult($"Dashboard:TrustedProxies must list IP addresses; \"{p}\" is not one."));
 }

@@ -1,5 +1,9 @@
+using System.Net;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Reporting.Quota;
 
@@ -19,6 +23,15 @@ public static class DashboardSetup
     public const string Scheme = "Dashboard";
     private const string Policy = "DashboardSession";
 
+    /// <summary>The rate limiter's policy for the sign-in forms (codes and the admin password).</summary>
+    public const string SignInRateLimit = "DashboardSignIn";
+
+    /// <summary>Sign-in form posts from one address within a minute; the rest are answered 429.</summary>
+    public const int SignInPostsPerAddressPerMinute = 20;
+
+    /// <summary>Sign-in form posts from all addresses together within a minute.</summary>
+    public const int SignInPostsPerMinute = 200;
+
     /// <summary>Sign-in (codes over Zalo, the admin password), session cookies, anti-forgery and the quota rule's options.</summary>
     public static IHostApplicationBuilder AddDashboard(this IHostApplicationBuilder builder)
     {
@@ -26,6 +39,19 @@ public static class DashboardSetup
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SignInCodes>();
         services.AddSingleton<AdminPassword>();
+        services.AddSingleton<SignInLimits>();
+        services.AddSingleton<PasswordChecks>();
+        services.AddSingleton<IDashboardSessions, InMemoryDashboardSessions>();
+        services.AddSingleton<DashboardCookieEvents>();
+
+        // Behind a reverse proxy the client's address and scheme come from X-Forwarded-For/-Proto, believed
+        // only from the proxy: loopback by default, others by Dashboard:TrustedProxies.
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<DashboardOptions>>((forwarded, dashboard) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in dashboard.Value.TrustedProxies)
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+        });
 
         services.AddAuthentication(Scheme).AddCookie(Scheme, cookie =>
         {
@@ -33,18 +59,13 @@ public static class DashboardSetup
             cookie.Cookie.Path = "/dashboard";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // HTTPS as the proxy forwarded it
             cookie.SlidingExpiration = true;
             cookie.LoginPath = "/dashboard/signin";
             cookie.ReturnUrlParameter = "returnUrl";
-            cookie.Events.OnRedirectToLogin = context =>
-            {
-                if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<FileEndpoint>() is not null)
-                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                else
-                    context.Response.Redirect(context.RedirectUri);
-                return Task.CompletedTask;
-            };
+            cookie.EventsType = typeof(DashboardCookieEvents);
         });
+        services.AddRateLimiter(AddSignInRateLimits);
         services.AddOptions<CookieAuthenticationOptions>(Scheme).Configure<IOptions<DashboardOptions>>((cookie, dashboard) =>
             cookie.ExpireTimeSpan = TimeSpan.FromMinutes(dashboard.Value.SessionMinutes));
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
@@ -55,6 +76,30 @@ public static class DashboardSetup
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         return builder;
+    }
+
+    /// <summary>
+    /// The sign-in forms are limited per client address and overall, before any code or password is
+    /// looked at; <see cref="SignInLimits"/> counts the failures among what gets through.
+    /// </summary>
+    private static void AddSignInRateLimits(RateLimiterOptions options)
+    {
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.OnRejected = (context, ct) =>
+        {
+            context.HttpContext.Response.Headers.RetryAfter = "60";
+            return new ValueTask(Layout.Bare("Đăng nhập", $"""
+                <section class="card"><p class="error">{Layout.E(SignInTexts.TooManyRequests)}</p>
+                <p><a href="/dashboard/signin">Về trang đăng nhập</a></p></section>
+                """, StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext));
+        };
+        options.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = SignInPostsPerAddressPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SignInRateLimit
+                ? RateLimitPartition.GetFixedWindowLimiter("all", _ => new FixedWindowRateLimiterOptions { PermitLimit = SignInPostsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter(""));
     }
 
     public static WebApplication MapDashboard(this WebApplication app)

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using ZaloBot.Volunteers;
 using ZaloBot.Webhook;
 using ZaloBot.Zalo;
 
@@ -22,8 +23,7 @@ public static class SandboxEndpoints
         app.MapZaloEmulator();
         app.MapGet("/sandbox", () => Results.Content(Page(), "text/html; charset=utf-8"));
         app.MapGet("/sandbox/api/feed", (long? after, SandboxState state) => Results.Json(state.After(after ?? 0)));
-        app.MapGet("/sandbox/media/{id}", (string id, SandboxState state) =>
-            state.Media(id) is { } m ? Results.File(m.Content, m.ContentType) : Results.NotFound());
+        app.MapGet("/sandbox/media/{id}", ServeMedia);
         app.MapPost("/sandbox/api/send", SendAsync).DisableAntiforgery();
         return app;
     }
@@ -80,6 +80,21 @@ public static class SandboxEndpoints
         post.Headers.Add(SignatureVerifier.Header, SignatureVerifier.Compute(o.AppId!, raw, now, o.OaSecretKey!));
         using var answer = await http.CreateClient("sandbox").SendAsync(post, ct);
         return Results.Json(new { webhookStatus = (int)answer.StatusCode });
+    }
+
+    /// <summary>
+    /// An image is served as the type its bytes show (PNG or JPEG), never as what the sender called
+    /// it, and never sniffed by the browser: anything else is 415.
+    /// </summary>
+    private static IResult ServeMedia(string id, SandboxState state, HttpResponse response)
+    {
+        response.Headers.XContentTypeOptions = "nosniff";
+        if (state.Media(id) is not { } media)
+            return Results.NotFound();
+        var type = PhotoFormat.Detect(media.Content);
+        return type is "image/png" or "image/jpeg"
+            ? Results.File(media.Content, type)
+            : Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
     }
 
     private static string Page()

@@ -13,17 +13,17 @@ public static class ZaloEmulator
     public static void MapZaloEmulator(this IEndpointRouteBuilder app)
     {
         var zalo = app.MapGroup(ZaloBaseUrls.SandboxPrefix);
-        zalo.MapPost("/v3.0/oa/message/cs", (HttpRequest r, JsonElement body, SandboxState s) =>
-            Send(r, body, s, "user_id", SandboxState.UserChat));
-        zalo.MapPost("/v3.0/oa/group/message", (HttpRequest r, JsonElement body, SandboxState s) =>
-            Send(r, body, s, "group_id", SandboxState.GroupChat));
+        zalo.MapPost("/v3.0/oa/message/cs", (HttpRequest r, JsonElement body, SandboxState s, SandboxTokens t) =>
+            Send(r, body, s, t, "user_id", SandboxState.UserChat));
+        zalo.MapPost("/v3.0/oa/group/message", (HttpRequest r, JsonElement body, SandboxState s, SandboxTokens t) =>
+            Send(r, body, s, t, "group_id", SandboxState.GroupChat));
         zalo.MapPost("/v2.0/oa/upload/image", UploadAsync).DisableAntiforgery();
         zalo.MapPost("/v4/oa/access_token", RefreshAsync).DisableAntiforgery();
     }
 
-    private static IResult Send(HttpRequest request, JsonElement body, SandboxState state, string recipientField, Func<string, string> chat)
+    private static IResult Send(HttpRequest request, JsonElement body, SandboxState state, SandboxTokens tokens, string recipientField, Func<string, string> chat)
     {
-        if (!HasToken(request))
+        if (!tokens.IsAccessToken(request.Headers["access_token"]))
             return Error(-216, "Access token is invalid");
         if (!body.TryGetProperty("recipient", out var recipient) || recipient.ValueKind != JsonValueKind.Object
             || !recipient.TryGetProperty(recipientField, out var idElement) || idElement.GetString() is not { Length: > 0 } id)
@@ -56,9 +56,9 @@ public static class ZaloEmulator
         });
     }
 
-    private static async Task<IResult> UploadAsync(HttpRequest request, SandboxState state)
+    private static async Task<IResult> UploadAsync(HttpRequest request, SandboxState state, SandboxTokens tokens)
     {
-        if (!HasToken(request))
+        if (!tokens.IsAccessToken(request.Headers["access_token"]))
             return Error(-216, "Access token is invalid");
         if (!request.HasFormContentType || (await request.ReadFormAsync()).Files.GetFile("file") is not { } file)
             return Error(-201, "file is invalid");
@@ -70,13 +70,13 @@ public static class ZaloEmulator
         return Results.Json(new { data = new { attachment_id = id }, error = 0, message = "Success" });
     }
 
-    private static async Task<IResult> RefreshAsync(HttpRequest request)
+    private static async Task<IResult> RefreshAsync(HttpRequest request, SandboxTokens tokens)
     {
-        var form = await request.ReadFormAsync();
-        if (string.IsNullOrEmpty(form["refresh_token"]) || string.IsNullOrEmpty(request.Headers["secret_key"]))
+        var form = request.HasFormContentType ? await request.ReadFormAsync() : FormCollection.Empty;
+        if (!tokens.IsRefreshToken(form["refresh_token"]) || !tokens.IsAppSecret(request.Headers["secret_key"]))
             return Results.Json(new { error = -14014, error_name = "Invalid refresh token", error_description = "Refresh token is invalid or expired" });
-        var stamp = Guid.NewGuid().ToString("N")[..12];
-        return Results.Json(new { access_token = "sandbox-access-" + stamp, refresh_token = "sandbox-refresh-" + stamp, expires_in = "90000" });
+        var (access, refresh) = tokens.Issue();
+        return Results.Json(new { access_token = access, refresh_token = refresh, expires_in = "90000" });
     }
 
     /// <summary>The button titles of a list template (at most 5), or null for any other attachment.</summary>
@@ -98,8 +98,6 @@ public static class ZaloEmulator
             return null;
         }
     }
-
-    private static bool HasToken(HttpRequest request) => !string.IsNullOrWhiteSpace(request.Headers["access_token"]);
 
     private static IResult Error(int code, string message) => Results.Json(new { error = code, message });
 }

@@ -41,14 +41,15 @@ public sealed class Secrets
         if (!string.IsNullOrEmpty(configured))
             return Encoding.UTF8.GetBytes(configured);
 
-        Directory.CreateDirectory(keysFolder);
+        KeyFiles.CreateFolder(keysFolder);
         var file = Path.Combine(keysFolder, "respondent.key");
         if (File.Exists(file))
             return Convert.FromBase64String(File.ReadAllText(file).Trim());
 
         var key = RandomNumberGenerator.GetBytes(32);
         var temp = file + ".tmp";
-        File.WriteAllText(temp, Convert.ToBase64String(key));
+        using (var writer = new StreamWriter(KeyFiles.Create(temp)))
+            writer.Write(Convert.ToBase64String(key));
         File.Move(temp, file, overwrite: false);
         return key;
     }

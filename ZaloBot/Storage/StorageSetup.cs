@@ -11,7 +11,7 @@ public static class StorageSetup
         var storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
         builder.Services.AddDataProtection()
             .SetApplicationName("ZaloBot")
-            .PersistKeysToFileSystem(new DirectoryInfo(storage.FullKeysPath));
+            .AddKeyManagementOptions(o => o.XmlRepository = new PrivateXmlRepository(storage.FullKeysPath));
         builder.Services.AddSingleton<Secrets>();
         builder.Services.AddLiteDbStores();
         builder.Services.AddSingleton<Janitor>();

@@ -24,7 +24,7 @@ public sealed class StaffMember
     /// <summary>The commune code; null for district officials.</summary>
     public string? CommuneCode { get; set; }
 
-    /// <summary>A short name for the dashboard's sign-in page, given at registration (e.g. "cb03").</summary>
+    /// <summary>A short name for the dashboard's sign-in page, given at registration: "cb" and four random letters or digits (e.g. "cb7k3m").</summary>
     public string LoginName { get; set; } = "";
 
     public DateTime RegisteredAt { get; set; }

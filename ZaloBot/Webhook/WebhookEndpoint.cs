@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using ZaloBot.Storage;
 using ZaloBot.Zalo;
@@ -7,7 +8,8 @@ namespace ZaloBot.Webhook;
 
 /// <summary>
 /// <c>POST /zalo/webhook</c> does four things: verify, dedupe, store, answer 200. No Zalo call and
-/// no conversation work happens here (Zalo wants its answer within 2 seconds).
+/// no conversation work happens here (Zalo wants its answer within 2 seconds). Anything that is not
+/// readable UTF-8 JSON is a 400, and nothing is stored or logged before the signature holds.
 /// </summary>
 public static class WebhookEndpoint
 {
@@ -35,44 +37,57 @@ public static class WebhookEndpoint
         if (body.Length == 0)
             return Problem(StatusCodes.Status400BadRequest, "The body is empty.");
 
-        JsonDocument doc;
+        if (!IsReadableJson(body))
+            return Problem(StatusCodes.Status400BadRequest, "The body is not JSON in valid UTF-8.");
+        using var doc = JsonDocument.Parse(body);
+        var root = doc.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+            return Problem(StatusCodes.Status400BadRequest, "The body is not a JSON object.");
+        var appId = ZaloEvent.Str(root, "app_id") ?? "";
+        var timestamp = ZaloEvent.Str(root, "timestamp") ?? "";
+        var o = options.Value;
+        // Not logged: anyone can post here, and a log is not theirs to fill.
+        if (!SignatureVerifier.Verify(signature, appId, body, timestamp, o.OaSecretKey ?? ""))
+            return Problem(StatusCodes.Status401Unauthorized, "The signature does not match.");
+        if (appId != o.AppId)
+        {
+            logger.LogWarning("Webhook event refused: app_id is not this service's Zalo:AppId");
+            return Problem(StatusCodes.Status401Unauthorized, "The event's app_id is not this app's.");
+        }
+
+        var e = ZaloEvent.Parse(doc);
+        if (e is null)
+            return Problem(StatusCodes.Status400BadRequest, "The event has no event_name.");
+        if (IsOlderThan(timestamp, storage.Value.DedupeWindow, clock))
+        {
+            logger.LogWarning("Webhook event refused: older than the dedupe window");
+            return Problem(StatusCodes.Status400BadRequest, "The event's timestamp is older than the dedupe window (Storage:DedupeWindow).");
+        }
+        var stored = await inbox.AcceptAsync(e, body, ct);
+        return Results.Ok(new { status = stored ? "accepted" : "duplicate" });
+    }
+
+    /// <summary>
+    /// Valid UTF-8, well-formed JSON, and every string in it readable: a lone surrogate escape such as
+    /// <c>"\ud800"</c> parses, but could never be read as text later.
+    /// </summary>
+    private static bool IsReadableJson(byte[] body)
+    {
+        if (!Utf8.IsValid(body))
+            return false;
+        var reader = new Utf8JsonReader(body);
         try
         {
-            doc = JsonDocument.Parse(body);
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                    _ = reader.GetString();
+            }
+            return true;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            return Problem(StatusCodes.Status400BadRequest, "The body is not JSON.");
-        }
-        using (doc)
-        {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                return Problem(StatusCodes.Status400BadRequest, "The body is not a JSON object.");
-            var appId = ZaloEvent.Str(root, "app_id") ?? "";
-            var timestamp = ZaloEvent.Str(root, "timestamp") ?? "";
-            var o = options.Value;
-            if (!SignatureVerifier.Verify(signature, appId, body, timestamp, o.OaSecretKey ?? ""))
-            {
-                logger.LogWarning("Webhook event refused: the signature does not match");
-                return Problem(StatusCodes.Status401Unauthorized, "The signature does not match.");
-            }
-            if (appId != o.AppId)
-            {
-                logger.LogWarning("Webhook event refused: app_id is not this service's Zalo:AppId");
-                return Problem(StatusCodes.Status401Unauthorized, "The event's app_id is not this app's.");
-            }
-
-            var e = ZaloEvent.Parse(doc);
-            if (e is null)
-                return Problem(StatusCodes.Status400BadRequest, "The event has no event_name.");
-            if (IsOlderThan(timestamp, storage.Value.DedupeWindow, clock))
-            {
-                logger.LogWarning("Webhook event refused: older than the dedupe window");
-                return Problem(StatusCodes.Status400BadRequest, "The event's timestamp is older than the dedupe window (Storage:DedupeWindow).");
-            }
-            var stored = await inbox.AcceptAsync(e, body, ct);
-            return Results.Ok(new { status = stored ? "accepted" : "duplicate" });
+            return false;
         }
     }
 

@@ -14,10 +14,15 @@ namespace ZaloBot.Zalo;
 /// </summary>
 public sealed class ZaloClient : IDisposable
 {
+    /// <summary>The named HttpClient for photo downloads: no automatic redirects, public addresses only.</summary>
+    public const string MediaClient = "zalo-media";
+
     private static readonly TimeSpan RefreshAhead = TimeSpan.FromHours(5);
     private const int TransientAttempts = 3;
+    private const int MaxRedirects = 3;
 
     private readonly RestClient rest;
+    private readonly IHttpClientFactory http;
     private readonly ZaloBaseUrls urls;
     private readonly TokenStore tokens;
     private readonly IOptions<ZaloOptions> options;
@@ -29,6 +34,7 @@ public sealed class ZaloClient : IDisposable
     public ZaloClient(IHttpClientFactory http, ZaloBaseUrls urls, TokenStore tokens, IOptions<ZaloOptions> options, TimeProvider clock, ILogger<ZaloClient> logger)
     {
         rest = new RestClient(http.CreateClient("zalo"));
+        this.http = http;
         this.urls = urls;
         this.tokens = tokens;
         this.options = options;
@@ -111,18 +117,85 @@ public sealed class ZaloClient : IDisposable
         }, "attachment_id", ct);
 
     /// <summary>
-    /// Fetches a file a user sent (its attachment URL on Zalo's servers), without the access token.
-    /// Reading stops once the file is past <paramref name="maxBytes"/>, so an oversized one is never
-    /// held whole in memory.
+    /// Fetches a file a user sent (its attachment URL on Zalo's servers), without the access token,
+    /// within <see cref="ZaloOptions.CallTimeout"/>. Only https URLs on <see cref="ZaloOptions.MediaHosts"/>
+    /// are fetched, each redirect checked the same way. Reading stops once the file is past
+    /// <paramref name="maxBytes"/>, so an oversized one is never held whole in memory.
     /// </summary>
     public async Task<Download> DownloadAsync(string url, long maxBytes, CancellationToken ct)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        using var deadline = Deadline(ct);
+        try
+        {
+            return await FetchAsync(url, maxBytes, deadline.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning("A photo download did not finish within Zalo:CallTimeout ({Timeout})", options.Value.CallTimeout);
             return new Download(null);
-        await using var stream = await rest.DownloadStreamAsync(new RestRequest(uri), ct);
-        if (stream is null)
+        }
+        catch (HttpRequestException e)
+        {
+            logger.LogWarning("A photo download failed: {Reason}", e.Message);
             return new Download(null);
+        }
+    }
 
+    private async Task<Download> FetchAsync(string url, long maxBytes, CancellationToken ct)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+            return new Download(null);
+        using var client = http.CreateClient(MediaClient);
+        for (var hop = 0; hop <= MaxRedirects; hop++)
+        {
+            if (!MayFetch(uri, out var local))
+            {
+                logger.LogWarning("A photo download was refused: {Scheme}://{Host} is not an https host of Zalo:MediaHosts", uri.Scheme, uri.Host);
+                return new Download(null);
+            }
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            request.Options.Set(MediaAddresses.AllowLocal, local);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)
+            {
+                uri = new Uri(uri, location);
+                continue;
+            }
+            if (!response.IsSuccessStatusCode)
+                return new Download(null);
+            if (response.Content.Headers.ContentLength > maxBytes)
+                return new Download(null, TooLarge: true);
+            await using var stream = await response.Content.ReadAsStreamAsync(ct);
+            return await ReadLimitedAsync(stream, maxBytes, ct);
+        }
+        logger.LogWarning("A photo download was refused: more than {Hops} redirects", MaxRedirects);
+        return new Download(null);
+    }
+
+    /// <summary>
+    /// An https URL on Zalo's media hosts; in Sandbox mode also this service's own sandbox media,
+    /// which lives on this machine (<paramref name="local"/>).
+    /// </summary>
+    private bool MayFetch(Uri uri, out bool local)
+    {
+        var o = options.Value;
+        local = o.AllowHttpMedia;
+        if (o.Mode == ZaloMode.Sandbox && IsOwnSandboxMedia(uri))
+        {
+            local = true;
+            return true;
+        }
+        return (uri.Scheme == Uri.UriSchemeHttps || (o.AllowHttpMedia && uri.Scheme == Uri.UriSchemeHttp))
+            && string.IsNullOrEmpty(uri.UserInfo)
+            && MediaAddresses.IsListed(uri.IdnHost, o.MediaHosts);
+    }
+
+    private bool IsOwnSandboxMedia(Uri uri) =>
+        string.Equals(uri.GetLeftPart(UriPartial.Authority), urls.Self, StringComparison.OrdinalIgnoreCase)
+        && uri.AbsolutePath.StartsWith("/sandbox/media/", StringComparison.Ordinal);
+
+    private static async Task<Download> ReadLimitedAsync(Stream stream, long maxBytes, CancellationToken ct)
+    {
         using var content = new MemoryStream();
         var buffer = new byte[81920];
         int read;
@@ -156,7 +229,7 @@ public sealed class ZaloClient : IDisposable
             request.AddParameter("refresh_token", current.RefreshToken, ParameterType.GetOrPost);
 
             using var lease = await limiter.AcquireAsync(1, ct);
-            var response = await rest.ExecuteAsync(request, ct);
+            var response = await ExecuteAsync(request, ct);
             var pair = ParseTokenAnswer(response);
             if (pair is null)
             {
@@ -203,7 +276,7 @@ public sealed class ZaloClient : IDisposable
             var accessToken = await AccessTokenAsync(ct);
             RestResponse response;
             using (await limiter.AcquireAsync(1, ct))
-                response = await rest.ExecuteAsync(build(accessToken), ct);
+                response = await ExecuteAsync(build(accessToken), ct);
 
             last = Classify(response, idField);
             if (last.Code is { } code && ZaloErrors.IsTokenProblem(code) && !refreshed)
@@ -225,6 +298,32 @@ public sealed class ZaloClient : IDisposable
         return last;
     }
 
+    /// <summary>One request within <see cref="ZaloOptions.CallTimeout"/>, the answer's body included.</summary>
+    private async Task<RestResponse> ExecuteAsync(RestRequest request, CancellationToken ct)
+    {
+        using var deadline = Deadline(ct);
+        try
+        {
+            var response = await rest.ExecuteAsync(request, deadline.Token);
+            return deadline.IsCancellationRequested && !ct.IsCancellationRequested ? TimedOut(request) : response;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return TimedOut(request);
+        }
+    }
+
+    private RestResponse TimedOut(RestRequest request) =>
+        new(request) { ResponseStatus = ResponseStatus.TimedOut, ErrorMessage = $"no complete answer within Zalo:CallTimeout ({options.Value.CallTimeout})" };
+
+    /// <summary>A network deadline runs on the wall clock, whatever clock the survey's days come from.</summary>
+    private CancellationTokenSource Deadline(CancellationToken ct)
+    {
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(options.Value.CallTimeout);
+        return deadline;
+    }
+
     private async Task<string> AccessTokenAsync(CancellationToken ct)
     {
         var pair = tokens.Current();
@@ -239,6 +338,8 @@ public sealed class ZaloClient : IDisposable
 
     private static ZaloResult Classify(RestResponse response, string idField)
     {
+        if (response.ResponseStatus == ResponseStatus.TimedOut)
+            return new(ZaloOutcome.RetryLater, Reason: "timed out: " + response.ErrorMessage);
         if (response.ResponseStatus != ResponseStatus.Completed && response.StatusCode == 0)
             return new(ZaloOutcome.RetryLater, Reason: "connection failed: " + response.ErrorMessage);
         if (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)

@@ -33,6 +33,41 @@ public sealed class ZaloOptions
 
     public int MaxRequestsPerMinute { get; set; } = 3000;
 
+    /// <summary>
+    /// The whole of one Zalo call or one download, reading the answer's body included: a server that
+    /// sends a byte every few seconds cannot hold a worker for longer than this.
+    /// </summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// The hosts a user's photo is fetched from: Zalo's media servers (a host matches exactly or as a
+    /// subdomain, so "zdn.vn" covers "photo-stal-12.zdn.vn"). Empty means <see cref="DefaultMediaHosts"/>.
+    /// </summary>
+    public List<string> MediaHosts { get; set; } = [];
+
+    /// <summary>
+    /// For tests and local development only: photo downloads may use plain http and reach addresses on
+    /// this machine or a private network. Off, only https to a public address of <see cref="MediaHosts"/>.
+    /// </summary>
+    public bool AllowHttpMedia { get; set; }
+
+    /// <summary>Zalo serves attachments from its CDN domains (e.g. https://photo-stal-12.zdn.vn/…).</summary>
+    public static readonly IReadOnlyList<string> DefaultMediaHosts = ["zdn.vn", "zadn.vn"];
+
+    /// <summary>
+    /// The mode as configured; an unknown value stops the start naming the setting and the allowed
+    /// values (the binder would only say it cannot convert the text).
+    /// </summary>
+    public static ZaloMode ModeFrom(IConfiguration configuration)
+    {
+        var text = configuration["Zalo:Mode"];
+        if (string.IsNullOrWhiteSpace(text))
+            return ZaloMode.Sandbox;
+        if (!text.Trim().All(char.IsAsciiLetter) || !Enum.TryParse<ZaloMode>(text.Trim(), ignoreCase: true, out var mode))
+            throw new StartupConfigurationException($"Zalo:Mode must be {string.Join(" or ", Enum.GetNames<ZaloMode>())}, not \"{text}\".");
+        return mode;
+    }
+
     /// <summary>Sandbox defaults, so the emulator signs and accepts events without any setup.</summary>
     internal static class SandboxDefaults
     {
@@ -63,6 +98,8 @@ public sealed class ZaloOptionsValidator : IValidateOptions<ZaloOptions>
 {
     public ValidateOptionsResult Validate(string? name, ZaloOptions o)
     {
+        if (o.CallTimeout <= TimeSpan.Zero)
+            return ValidateOptionsResult.Fail("Zalo:CallTimeout must be a positive time span, like 00:00:15.");
         if (o.Mode != ZaloMode.Live)
             return ValidateOptionsResult.Success;
 

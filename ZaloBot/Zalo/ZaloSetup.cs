@@ -10,10 +10,23 @@ public static class ZaloSetup
     {
         var services = builder.Services;
         services.AddOptions<ZaloOptions>().BindConfiguration("Zalo")
-            .PostConfigure(o => o.ApplySandboxDefaults())
+            .PostConfigure(o =>
+            {
+                o.ApplySandboxDefaults();
+                if (o.MediaHosts.Count == 0)
+                    o.MediaHosts.AddRange(ZaloOptions.DefaultMediaHosts);
+            })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ZaloOptions>, ZaloOptionsValidator>();
-        services.AddHttpClient("zalo", c => c.Timeout = TimeSpan.FromSeconds(30));
+        // The client's own deadline (Zalo:CallTimeout) covers the body too, which HttpClient.Timeout does not.
+        services.AddHttpClient("zalo", c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(ZaloClient.MediaClient, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false, // each hop is checked against Zalo:MediaHosts
+                ConnectCallback = MediaAddresses.ConnectAsync,
+                UseCookies = false,
+            });
 
         services.AddSingleton<ZaloBaseUrls>();
         services.AddSingleton<TokenStore>();

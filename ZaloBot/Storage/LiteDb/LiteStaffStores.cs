@@ -1,5 +1,5 @@
-using System.Globalization;
 using LiteDB;
+using ZaloBot.Dashboard;
 using ZaloBot.Volunteers;
 
 namespace ZaloBot.Storage.LiteDb;
@@ -38,7 +38,7 @@ internal sealed class LiteStaffStore : IStaffStore
         {
             Key = KeyOf(userId),
             ProtectedUserId = secrets.Protect(userId),
-            LoginName = "cb" + (staff.Count() + 1).ToString("D2", CultureInfo.InvariantCulture),
+            LoginName = NewLoginName(),
             RegisteredAt = now,
         };
         member.Role = role;
@@ -49,6 +49,16 @@ internal sealed class LiteStaffStore : IStaffStore
     }
 
     public void Update(StaffMember member) => staff.Update(member);
+
+    /// <summary>A random login name no one has (names in sequence would be guessable).</summary>
+    private string NewLoginName()
+    {
+        string name;
+        do
+            name = LoginNames.New();
+        while (staff.Exists(x => x.LoginName == name));
+        return name;
+    }
 }
 
 internal sealed class LiteInviteCodeStore(LiteStore store) : IInviteCodeStore

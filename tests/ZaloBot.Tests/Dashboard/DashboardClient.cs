@@ -12,9 +12,14 @@ internal sealed partial class DashboardClient : IDisposable
     public const string AdminPassword = "mat-khau-quan-tri-2024";
 
     public DashboardClient(string baseUrl) =>
-        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(baseUrl) };
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = Cookies }) { BaseAddress = new Uri(baseUrl) };
 
     public HttpClient Http { get; }
+
+    public CookieContainer Cookies { get; } = new();
+
+    /// <summary>Headers sent with form posts only (a proxy's X-Forwarded-For or X-Forwarded-Proto).</summary>
+    public Dictionary<string, string> PostHeaders { get; } = [];
 
     /// <summary>Opens <paramref name="page"/> and submits its form to <paramref name="action"/> with these fields.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(string page, string action, params (string Name, string Value)[] fields)
@@ -25,8 +30,13 @@ internal sealed partial class DashboardClient : IDisposable
         return await PostAsync(action, [("__RequestVerificationToken", token), .. fields]);
     }
 
-    public async Task<HttpResponseMessage> PostAsync(string action, params (string Name, string Value)[] fields) =>
-        await Http.PostAsync(action, new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))));
+    public async Task<HttpResponseMessage> PostAsync(string action, params (string Name, string Value)[] fields)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))) };
+        foreach (var (name, value) in PostHeaders)
+            request.Headers.Add(name, value);
+        return await Http.SendAsync(request);
+    }
 
     public Task<HttpResponseMessage> SubmitAdminPasswordAsync(string password, string returnUrl = "") =>
         SubmitAsync("/dashboard/signin", "/dashboard/signin/admin", ("password", password), ("returnUrl", returnUrl));

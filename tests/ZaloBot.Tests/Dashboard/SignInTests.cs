@@ -132,10 +132,10 @@ public sealed partial class SignInTests : DashboardTests
     [Fact]
     public async Task A_form_posted_without_its_anti_forgery_token_is_refused()
     {
-        DashboardSeed.Official(Bot.Services, OfficialId);
+        var login = DashboardSeed.Official(Bot.Services, OfficialId);
 
         using var response = await Client.PostAsync("/dashboard/signin/admin", ("password", DashboardClient.AdminPassword));
-        using var asked = await Client.PostAsync("/dashboard/signin", ("login", "cb01"));
+        using var asked = await Client.PostAsync("/dashboard/signin", ("login", login));
         await Bot.IdleAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -12,7 +12,7 @@ public sealed class PhotoReportTests(ImageServer images) : StaffTests, IClassFix
 
     protected override void Configure(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder) => fault.Install(builder);
 
-    protected override Dictionary<string, string?> Settings => new(base.Settings)
+    protected override Dictionary<string, string?> Settings => new(base.Settings.Concat(ImageServer.Allowance))
     {
         ["Photos:MaxBytes"] = MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Digest:GroupId"] = "g-pks02",
@@ -127,7 +127,7 @@ public sealed class PhotoReportTests(ImageServer images) : StaffTests, IClassFix
 
 public sealed class PhotoRelayTests(ImageServer images) : StaffTests, IClassFixture<ImageServer>
 {
-    protected override Dictionary<string, string?> Settings => new(base.Settings)
+    protected override Dictionary<string, string?> Settings => new(base.Settings.Concat(ImageServer.Allowance))
     {
         ["Digest:GroupId"] = "g-pks02",
         ["Digest:RelayPhotos"] = "true",

@@ -97,6 +97,33 @@ public sealed class WebhookIntakeTests : BotTests
     }
 
     [Fact]
+    public async Task A_signed_event_with_a_lone_surrogate_escape_is_a_400_and_nothing_is_stored()
+    {
+        var body = Bot.TextEvent(Citizen, "X07").Replace("\"text\":\"X07\"", "\"text\":\"X07\\ud800\"", StringComparison.Ordinal);
+        Assert.Contains("\\ud800", body);
+
+        var response = await Bot.PostEventAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(Bot.Get<Inbox>().Queue.All());
+    }
+
+    [Fact]
+    public async Task A_signed_event_with_bytes_that_are_not_UTF8_is_a_400_and_nothing_is_stored()
+    {
+        var body = Encoding.UTF8.GetBytes(Bot.TextEvent(Citizen, "X07-PLACE"));
+        var at = body.AsSpan().IndexOf("PLACE"u8);
+        body[at] = 0xC3; // starts a two-byte sequence…
+        body[at + 1] = 0x28; // …that never continues
+        var node = JsonNode.Parse(Encoding.Latin1.GetString(body))!;
+
+        var response = await Bot.PostRawAsync(body, SignatureVerifier.Compute(BotHost.AppId, body, node["timestamp"]!.ToString(), BotHost.OaSecret));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(Bot.Get<Inbox>().Queue.All());
+    }
+
+    [Fact]
     public async Task A_signed_event_without_event_name_is_a_400()
     {
         var body = """{"app_id":"3608465248940903967","sender":{"id":"1"},"timestamp":"1718166000123"}""";

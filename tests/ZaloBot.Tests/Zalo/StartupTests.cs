@@ -40,4 +40,27 @@ public sealed class StartupTests
         await app.StartAsync();
         await app.StopAsync();
     }
+
+    [Fact]
+    public async Task An_unknown_mode_stops_the_start_with_one_line_naming_the_setting_and_the_allowed_values()
+    {
+        var error = new StringWriter();
+
+        var exit = await ZaloBotApp.RunAsync([.. LiveArgs(), "--Zalo:Mode=Liv"], error);
+
+        Assert.Equal(2, exit);
+        var line = Assert.Single(error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("Configuration error: Zalo:Mode must be Sandbox or Live, not \"Liv\".", line);
+    }
+
+    [Fact]
+    public async Task A_call_timeout_that_is_not_a_time_span_stops_the_start_with_one_line()
+    {
+        var error = new StringWriter();
+
+        var exit = await ZaloBotApp.RunAsync([.. LiveArgs(), "--Zalo:CallTimeout=fifteen"], error);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Zalo:CallTimeout", Assert.Single(error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries)));
+    }
 }
