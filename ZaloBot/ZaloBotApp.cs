@@ -63,12 +63,18 @@ public static class ZaloBotApp
             _ = app.Services.GetRequiredService<IOptions<QuotaOptions>>().Value;
             _ = app.Services.GetRequiredService<IOptions<PosterOptions>>().Value;
             _ = app.Services.GetRequiredService<SurveyCatalog>();
+            _ = app.Services.GetRequiredService<IUnitOfWork>();
             await app.RunAsync();
             return 0;
         }
         catch (OptionsValidationException e)
         {
             Console.Error.WriteLine("Configuration error: " + string.Join(" ", e.Failures));
+            return 2;
+        }
+        catch (StorageStartException e)
+        {
+            Console.Error.WriteLine("Storage error: " + e.Message);
             return 2;
         }
         catch (SurveyDefinitionException e)
