@@ -74,6 +74,7 @@ public static class ZaloBotApp
             _ = app.Services.GetRequiredService<IOptions<QuotaOptions>>().Value;
             _ = app.Services.GetRequiredService<IOptions<PosterOptions>>().Value;
             _ = app.Services.GetRequiredService<SurveyCatalog>();
+            _ = app.Services.GetRequiredService<IUnitOfWork>();
             await app.RunAsync();
             return 0;
         }
@@ -91,6 +92,11 @@ public static class ZaloBotApp
         {
             // e.g. "Failed to convert configuration value at 'Zalo:CallTimeout' to type 'System.TimeSpan'."
             error.WriteLine("Configuration error: " + e.Message);
+            return 2;
+        }
+        catch (StorageStartException e)
+        {
+            Console.Error.WriteLine("Storage error: " + e.Message);
             return 2;
         }
         catch (SurveyDefinitionException e)

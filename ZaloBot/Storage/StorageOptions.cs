@@ -2,8 +2,22 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ZaloBot.Storage;
 
+public enum StorageProvider
+{
+    /// <summary>One LiteDB data file, owned by one process.</summary>
+    LiteDb,
+
+    /// <summary>A PostgreSQL database shared by several instances of the service.</summary>
+    Postgres,
+}
+
 public sealed class StorageOptions
 {
+    public StorageProvider Provider { get; set; } = StorageProvider.LiteDb;
+
+    /// <summary>The PostgreSQL database in Npgsql's form ("Host=…;Port=5432;Username=…;Password=…;Database=…"); Postgres only.</summary>
+    public string? ConnectionString { get; set; }
+
     /// <summary>The LiteDB data file; its folder is created if missing.</summary>
     public string Path { get; set; } = "data/survey.db";
 

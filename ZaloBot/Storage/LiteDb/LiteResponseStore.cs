@@ -50,8 +50,11 @@ internal sealed class OptionCount
 {
     public string Question { get; set; } = "";
 
-    /// <summary>Empty: the question was answered at all.</summary>
-    public string Option { get; set; } = "";
+    /// <summary>
+    /// Empty: the question was answered at all. LiteDB stores an empty string as null, so it reads
+    /// back as null: compare and report it as empty.
+    /// </summary>
+    public string? Option { get; set; } = "";
 
     public int Count { get; set; }
 }
@@ -113,7 +116,7 @@ internal sealed class LiteResponseStore : IResponseStore
         foreach (var (question, chosen) in response.Answers.Where(a => a.Value.Count > 0))
             foreach (var option in chosen.Distinct().Prepend(""))
             {
-                var entry = tally.Options.Find(o => o.Question == question && o.Option == option);
+                var entry = tally.Options.Find(o => o.Question == question && (o.Option ?? "") == option);
                 if (entry is null)
                     tally.Options.Add(entry = new OptionCount { Question = question, Option = option });
                 entry.Count++;
@@ -144,7 +147,7 @@ internal sealed class LiteResponseStore : IResponseStore
     public IReadOnlyList<TallyCount> Tallies(string surveyId, string? commune, DateOnly from, DateOnly to) =>
         InRange(answers, from, to, commune)
             .Where(x => x.SurveyId == surveyId)
-            .SelectMany(x => x.Options.Select(o => (x.CommuneCode, o.Question, o.Option, o.Count)))
+            .SelectMany(x => x.Options.Select(o => (x.CommuneCode, o.Question, Option: o.Option ?? "", o.Count)))
             .GroupBy(x => (x.CommuneCode, x.Question, x.Option))
             .Select(g => new TallyCount(g.Key.CommuneCode, g.Key.Question, g.Key.Option, g.Sum(x => x.Count)))
             .ToList();

@@ -4,8 +4,8 @@ using ZaloBot.Tests.Support;
 
 namespace ZaloBot.Tests.Storage;
 
-/// <summary>One transaction per event: a failure after deciding and before committing leaves nothing half done.</summary>
-public sealed class UnitOfWorkTests : IAsyncLifetime
+/// <summary>One transaction per event: a failure after deciding and before committing leaves nothing half done (LiteDB; see <see cref="PostgresUnitOfWorkTests"/>).</summary>
+public class UnitOfWorkTests : IAsyncLifetime
 {
     private const string Citizen = "5550001112223330001";
     private readonly OutboxFault fault = new();
@@ -15,8 +15,11 @@ public sealed class UnitOfWorkTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         zalo = await FakeZaloServer.StartAsync();
-        bot = await BotHost.StartAsync(zalo, configure: fault.Install);
+        bot = await BotHost.StartAsync(zalo, StorageSettings(), configure: fault.Install);
     }
+
+    /// <summary>The storage the service runs on; none: the default LiteDB data file.</summary>
+    protected virtual IDictionary<string, string?>? StorageSettings() => null;
 
     public async Task DisposeAsync()
     {

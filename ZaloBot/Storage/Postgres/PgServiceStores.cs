@@ -1,0 +1,154 @@
+using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Npgsql;
+using ZaloBot.Dashboard;
+using ZaloBot.Jobs;
+using ZaloBot.Zalo;
+using static ZaloBot.Storage.Postgres.PgStore;
+
+namespace ZaloBot.Storage.Postgres;
+
+internal sealed class PgSignInCodeStore(PgStore store) : ISignInCodeStore
+{
+    public PendingCode? Find(string staffKey) => store.One(
+        "SELECT staff_key, code_hash, issued_at, expires_at, attempts FROM dashboard_codes WHERE staff_key = @key" + store.ForUpdate,
+        r => new PendingCode
+        {
+            StaffKey = r.GetString(0),
+            CodeHash = r.GetString(1),
+            IssuedAt = r.GetFieldValue<DateTime>(2),
+            ExpiresAt = r.GetFieldValue<DateTime>(3),
+            Attempts = r.GetInt32(4),
+        },
+        Arg("key", staffKey));
+
+    public void Save(PendingCode code) => store.Execute(
+        """
+        INSERT INTO dashboard_codes (staff_key, code_hash, issued_at, expires_at, attempts) VALUES (@key, @hash, @issued, @expires, @attempts)
+        ON CONFLICT (staff_key) DO UPDATE SET code_hash = excluded.code_hash, issued_at = excluded.issued_at,
+            expires_at = excluded.expires_at, attempts = excluded.attempts
+        """,
+        Arg("key", code.StaffKey), Arg("hash", code.CodeHash), Arg("issued", code.IssuedAt), Arg("expires", code.ExpiresAt), Arg("attempts", code.Attempts));
+
+    public void Delete(string staffKey) => store.Execute("DELETE FROM dashboard_codes WHERE staff_key = @key", Arg("key", staffKey));
+
+    public int DeleteExpired(DateTime before, int batch) => store.Execute(
+        "DELETE FROM dashboard_codes WHERE staff_key IN (SELECT staff_key FROM dashboard_codes WHERE expires_at < @before LIMIT @batch)",
+        Arg("before", before), Arg("batch", batch));
+}
+
+internal sealed class PgAdminPasswordStore(PgStore store) : IAdminPasswordStore
+{
+    public StoredPassword? Get() => store.One(
+        "SELECT id, salt, hash, iterations, set_at FROM dashboard_admin WHERE id = 1",
+        r => new StoredPassword
+        {
+            Id = r.GetInt32(0),
+            Salt = r.GetFieldValue<byte[]>(1),
+            Hash = r.GetFieldValue<byte[]>(2),
+            Iterations = r.GetInt32(3),
+            SetAt = r.GetFieldValue<DateTime>(4),
+        });
+
+    public void Save(StoredPassword password) => store.Execute(
+        """
+        INSERT INTO dashboard_admin (id, salt, hash, iterations, set_at) VALUES (1, @salt, @hash, @iterations, @at)
+        ON CONFLICT (id) DO UPDATE SET salt = excluded.salt, hash = excluded.hash, iterations = excluded.iterations, set_at = excluded.set_at
+        """,
+        Arg("salt", password.Salt), Arg("hash", password.Hash), Arg("iterations", password.Iterations), Arg("at", password.SetAt));
+}
+
+/// <summary>The token pair: a committed row is durable, so a new pair is safe once <see cref="Save"/> returns.</summary>
+internal sealed class PgTokenPairStore(PgStore store) : ITokenPairStore
+{
+    public StoredTokens? Get() => store.One(
+        "SELECT id, access_token, refresh_token, expires_at, updated_at FROM tokens WHERE id = 1",
+        r => new StoredTokens
+        {
+            Id = r.GetInt32(0),
+            AccessToken = r.GetString(1),
+            RefreshToken = r.GetString(2),
+            ExpiresAt = NullableTime(r, 3),
+            UpdatedAt = r.GetFieldValue<DateTime>(4),
+        });
+
+    public void Save(StoredTokens pair) => store.Execute(
+        """
+        INSERT INTO tokens (id, access_token, refresh_token, expires_at, updated_at) VALUES (1, @access, @refresh, @expires, @updated)
+        ON CONFLICT (id) DO UPDATE SET access_token = excluded.access_token, refresh_token = excluded.refresh_token,
+            expires_at = excluded.expires_at, updated_at = excluded.updated_at
+        """,
+        Arg("access", pair.AccessToken), Arg("refresh", pair.RefreshToken), Arg("expires", pair.ExpiresAt), Arg("updated", pair.UpdatedAt));
+}
+
+internal sealed class PgJobRunStore(PgStore store) : IJobRunStore
+{
+    public bool Claimed(DateOnly date) =>
+        store.Scalar<bool>("SELECT EXISTS (SELECT 1 FROM digest_runs WHERE date = @date)", Arg("date", DigestRuns.KeyOf(date)));
+
+    public bool TryClaim(DigestRun run) => store.Execute(
+        """
+        INSERT INTO digest_runs (date, final, sent_at, to_group, officials) VALUES (@date, @final, @sent, @group, @officials)
+        ON CONFLICT (date) DO NOTHING
+        """,
+        Arg("date", run.Date), Arg("final", run.Final), Arg("sent", run.SentAt), Arg("group", run.ToGroup), Arg("officials", run.Officials)) == 1;
+
+    public IReadOnlyList<DigestRun> All() => store.Query(
+        "SELECT date, final, sent_at, to_group, officials FROM digest_runs ORDER BY date",
+        r => new DigestRun { Date = r.GetString(0), Final = r.GetBoolean(1), SentAt = r.GetFieldValue<DateTime>(2), ToGroup = r.GetBoolean(3), Officials = r.GetInt32(4) });
+}
+
+/// <summary>Blobs in a bytea table, in the same transactions as everything else; storing an id again replaces it.</summary>
+internal sealed class PgBlobStore(PgStore store, TimeProvider clock) : IBlobStore
+{
+    public void Put(string id, string fileName, byte[] content) => store.Execute(
+        """
+        INSERT INTO blobs (id, file_name, content, uploaded_at) VALUES (@id, @name, @content, @now)
+        ON CONFLICT (id) DO UPDATE SET file_name = excluded.file_name, content = excluded.content, uploaded_at = excluded.uploaded_at
+        """,
+        Arg("id", id), Arg("name", fileName), Arg("content", content), Arg("now", clock.GetUtcNow().UtcDateTime));
+
+    public Blob? Get(string id) => store.One(
+        "SELECT file_name, content FROM blobs WHERE id = @id",
+        r => new Blob(r.GetString(0), r.GetFieldValue<byte[]>(1)),
+        Arg("id", id));
+
+    public int DeleteOlderThan(string prefix, DateTime before, int batch) => store.Execute(
+        "DELETE FROM blobs WHERE id IN (SELECT id FROM blobs WHERE starts_with(id, @prefix) AND uploaded_at < @before LIMIT @batch)",
+        Arg("prefix", prefix), Arg("before", before), Arg("batch", batch));
+}
+
+internal sealed class PgWorkQueues(PgStore store, TimeProvider clock) : IWorkQueues
+{
+    public IWorkQueue Inbox { get; } = new PgWorkQueue(store, "inbox", clock, uniqueKeys: true);
+
+    public IWorkQueue Outbox { get; } = new PgWorkQueue(store, "outbox", clock, uniqueKeys: false);
+}
+
+/// <summary>
+/// The Data Protection key ring in the database, so that every instance protects and unprotects
+/// with the same keys. A key is stored on a connection of its own, never in the caller's
+/// transaction: a key the process starts using must not vanish with a rollback.
+/// </summary>
+internal sealed class PgXmlRepository(PgStore store) : IXmlRepository
+{
+    public IReadOnlyCollection<XElement> GetAllElements()
+    {
+        using var connection = store.DataSource.OpenConnection();
+        using var command = new NpgsqlCommand("SELECT xml FROM data_protection_keys ORDER BY stored_at, name", connection);
+        using var reader = command.ExecuteReader();
+        var elements = new List<XElement>();
+        while (reader.Read())
+            elements.Add(XElement.Parse(reader.GetString(0)));
+        return elements;
+    }
+
+    public void StoreElement(XElement element, string friendlyName)
+    {
+        using var connection = store.DataSource.OpenConnection();
+        using var command = new NpgsqlCommand("INSERT INTO data_protection_keys (name, xml) VALUES (@name, @xml) ON CONFLICT (name) DO NOTHING", connection);
+        command.Parameters.Add(Arg("name", string.IsNullOrEmpty(friendlyName) ? Guid.NewGuid().ToString("N") : friendlyName));
+        command.Parameters.Add(Arg("xml", element.ToString(SaveOptions.DisableFormatting)));
+        command.ExecuteNonQuery();
+    }
+}

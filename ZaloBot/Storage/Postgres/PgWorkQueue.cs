@@ -1,0 +1,215 @@
+using Npgsql;
+using static ZaloBot.Storage.Postgres.PgStore;
+
+namespace ZaloBot.Storage.Postgres;
+
+/// <summary>
+/// A table used as a claim-based work queue shared by every instance. A pending item's due time is
+/// indexed (null once finished), and a partition's head is its pending item with the lowest id; a
+/// claim moves an item's due time to the end of its lease. Unlike the LiteDB queue, a starting
+/// instance cannot tell whether another one still works an item, so leases left by a stopped
+/// instance simply run out.
+/// </summary>
+public sealed class PgWorkQueue : IWorkQueue
+{
+    /// <summary>How many due items one claim reads at most while looking for partition heads.</summary>
+    private const int ScanLimit = 512;
+
+    /// <summary>How often an idle claimer looks again when no local commit wakes it (items stored or finished by other instances).</summary>
+    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(500);
+
+    private const string Columns = "id, key, partition, kind, payload, status, attempts, created_at, due_at, claimed_until, finished_at, result, code";
+
+    private readonly PgStore store;
+    private readonly string table;
+    private readonly TimeProvider clock;
+    private readonly bool uniqueKeys;
+    private readonly WakeUp wakeUp = new();
+
+    public PgWorkQueue(PgStore store, string table, TimeProvider clock, bool uniqueKeys)
+    {
+        this.store = store;
+        this.table = table;
+        this.clock = clock;
+        this.uniqueKeys = uniqueKeys;
+    }
+
+    public IReadOnlyList<bool> Enqueue(IReadOnlyList<NewQueueItem> batch)
+    {
+        var now = Now;
+        var stored = new bool[batch.Count];
+        if (batch.Count == 0)
+            return stored;
+        var conflict = uniqueKeys ? " ON CONFLICT (key) DO NOTHING" : "";
+        store.Run(() => store.Use(connection =>
+        {
+            // One round trip: a statement per item, in order, so a key repeated within the batch is stored once.
+            using var statements = new NpgsqlBatch(connection);
+            foreach (var item in batch)
+            {
+                var insert = new NpgsqlBatchCommand(
+                    $"INSERT INTO {table} (key, partition, kind, payload, status, attempts, created_at, due_at) " +
+                    $"VALUES (@key, @partition, @kind, @payload, 0, 0, @now, @now){conflict} RETURNING id");
+                insert.Parameters.Add(Text("key", item.Key));
+                insert.Parameters.Add(Text("partition", item.Partition));
+                insert.Parameters.Add(Text("kind", item.Kind));
+                insert.Parameters.Add(Text("payload", item.Payload));
+                insert.Parameters.Add(Arg("now", now));
+                statements.BatchCommands.Add(insert);
+            }
+            using var reader = statements.ExecuteReader();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (i > 0)
+                    reader.NextResult();
+                stored[i] = reader.Read();
+            }
+            return 0;
+        }));
+        store.AfterCommit(wakeUp.Set);
+        return stored;
+    }
+
+    /// <summary>
+    /// Claims in one transaction of three statements. Row locks alone cannot keep a partition to one
+    /// claimed item across instances: two claimers with snapshots taken at the same moment may each
+    /// see a different item as the partition's head (an item whose insert commits late has a lower
+    /// id than one already claimed) and lock different rows. So a claimer first takes a transaction
+    /// advisory lock per candidate partition, skipping those another claimer holds
+    /// (<c>pg_try_advisory_xact_lock</c> never waits, so claimers never deadlock), and only then,
+    /// in a later statement whose snapshot sees every claim committed before it got the locks,
+    /// claims the heads of the partitions it holds that have no live claim. The locks go with the
+    /// commit, by which time the claims are visible to the next holder. Completing, retrying and
+    /// storing need no lock: they never add a claim.
+    /// </summary>
+    public IReadOnlyList<QueueItem> Claim(int max, TimeSpan lease)
+    {
+        if (max <= 0)
+            return [];
+        var now = Now;
+        var until = now + lease;
+        return store.Run<IReadOnlyList<QueueItem>>(() =>
+        {
+            var candidates = store.Query(
+                $"""
+                SELECT partition FROM (
+                    SELECT q.partition, min(q.due_at) AS due FROM (
+                        SELECT partition, id, due_at FROM {table} WHERE due_at <= @now ORDER BY due_at LIMIT {ScanLimit}) q
+                    WHERE NOT EXISTS (SELECT 1 FROM {table} p WHERE p.partition = q.partition AND p.status = 0 AND p.id < q.id)
+                    GROUP BY q.partition) heads
+                ORDER BY due LIMIT @wanted
+                """,
+                r => r.GetString(0), Arg("now", now), Arg("wanted", max * 2));
+            if (candidates.Count == 0)
+                return [];
+            var held = store.Query(
+                "SELECT p FROM unnest(@partitions) WITH ORDINALITY AS t(p, n) WHERE pg_try_advisory_xact_lock(hashtext(p)) ORDER BY n",
+                r => r.GetString(0), Arg("partitions", candidates.ToArray()));
+            if (held.Count == 0)
+                return [];
+            return store.Query(
+                $"""
+                UPDATE {table} SET due_at = @until, claimed_until = @until
+                WHERE id IN (
+                    SELECT q.id FROM {table} q
+                    WHERE q.partition = ANY(@held) AND q.status = 0 AND q.due_at <= @now
+                      AND NOT EXISTS (
+                          SELECT 1 FROM {table} p
+                          WHERE p.partition = q.partition AND p.status = 0 AND p.id <> q.id
+                            AND (p.id < q.id OR p.claimed_until > @now))
+                    ORDER BY q.due_at LIMIT @max
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING {Columns}
+                """,
+                Read, Arg("until", until), Arg("held", held.ToArray()), Arg("now", now), Arg("max", max))
+                .OrderBy(x => x.DueAt).ThenBy(x => x.Id).ToList();
+        });
+    }
+
+    public void Complete(QueueItem item, string? result)
+    {
+        item.Status = QueueStatus.Done;
+        item.Payload = null;
+        item.Result = result;
+        item.Code = null;
+        Finish(item);
+    }
+
+    public void Retry(QueueItem item, string reason, int? code, TimeSpan delay)
+    {
+        item.Attempts++;
+        item.Result = reason;
+        item.Code = code;
+        item.ClaimedUntil = null;
+        item.DueAt = Now + delay;
+        Update(item);
+    }
+
+    public void Fail(QueueItem item, string reason, int? code)
+    {
+        item.Status = QueueStatus.Failed;
+        item.Result = reason;
+        item.Code = code;
+        Finish(item);
+    }
+
+    /// <summary>The next item of the partition may now be claimed: wake the claimer once this commits.</summary>
+    private void Finish(QueueItem item)
+    {
+        item.Attempts++;
+        item.DueAt = item.ClaimedUntil = null;
+        item.FinishedAt = Now;
+        Update(item);
+        store.AfterCommit(wakeUp.Set);
+    }
+
+    private void Update(QueueItem item) => store.Execute(
+        $"""
+        UPDATE {table} SET payload = @payload, status = @status, attempts = @attempts, due_at = @due, claimed_until = @claimed,
+            finished_at = @finished, result = @result, code = @code
+        WHERE id = @id
+        """,
+        Text("payload", item.Payload), Arg("status", (short)item.Status), Arg("attempts", item.Attempts), Arg("due", item.DueAt),
+        Arg("claimed", item.ClaimedUntil), Arg("finished", item.FinishedAt), Text("result", item.Result),
+        Arg("code", item.Code), Arg("id", item.Id));
+
+    public QueueItem? Find(long id) => store.One($"SELECT {Columns} FROM {table} WHERE id = @id", Read, Arg("id", id));
+
+    public int CountPending() => (int)store.Scalar<long>($"SELECT count(*) FROM {table} WHERE due_at IS NOT NULL");
+
+    public DateTime? OldestDue() => store.Scalar<DateTime?>($"SELECT min(due_at) FROM {table} WHERE due_at <= @now", Arg("now", Now));
+
+    public IReadOnlyList<QueueItem> Failed(int max) =>
+        store.Query($"SELECT {Columns} FROM {table} WHERE status = 2 ORDER BY id LIMIT @max", Read, Arg("max", max));
+
+    public IReadOnlyList<QueueItem> All() => store.Query($"SELECT {Columns} FROM {table} ORDER BY id", Read);
+
+    public int DeleteDoneBefore(DateTime before, int batch) => store.Execute(
+        $"""
+        DELETE FROM {table} WHERE id IN (
+            SELECT id FROM {table} WHERE status = 1 AND finished_at < @before ORDER BY finished_at LIMIT @batch)
+        """,
+        Arg("before", before), Arg("batch", batch));
+
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct) =>
+        await wakeUp.WaitAsync(timeout < PollEvery ? timeout : PollEvery, ct);
+
+    private static QueueItem Read(NpgsqlDataReader r) => new()
+    {
+        Id = r.GetInt64(0),
+        Key = NullableText(r, 1),
+        Partition = r.GetString(2),
+        Kind = r.GetString(3),
+        Payload = NullableText(r, 4),
+        Status = (QueueStatus)r.GetInt16(5),
+        Attempts = r.GetInt32(6),
+        CreatedAt = r.GetFieldValue<DateTime>(7),
+        DueAt = NullableTime(r, 8),
+        ClaimedUntil = NullableTime(r, 9),
+        FinishedAt = NullableTime(r, 10),
+        Result = NullableText(r, 11),
+        Code = r.IsDBNull(12) ? null : r.GetInt32(12),
+    };
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+}

@@ -1,0 +1,108 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using ZaloBot.Storage;
+using ZaloBot.Storage.Postgres;
+
+namespace ZaloBot.Tests.Storage;
+
+/// <summary>
+/// The storage contract on PostgreSQL (a database of its own for the class, emptied before each
+/// test), and what only a database shared by several instances has to show.
+/// </summary>
+[Trait("Category", "Postgres")]
+public sealed class PostgresStoreContract(PostgresDatabase database) : StoreContract(Reset(database)), IClassFixture<PostgresDatabase>
+{
+    public static Dictionary<string, string?> SettingsOf(PostgresDatabase database) => new()
+    {
+        ["Storage:Provider"] = "Postgres",
+        ["Storage:ConnectionString"] = database.ConnectionString,
+        ["Survey:RespondentKeySecret"] = "a secret every instance shares",
+    };
+
+    private static Dictionary<string, string?> Reset(PostgresDatabase database)
+    {
+        database.Reset();
+        return SettingsOf(database);
+    }
+
+    [Fact]
+    public async Task An_item_whose_insert_commits_late_is_not_claimed_while_a_later_item_of_its_partition_is_claimed()
+    {
+        var slowInsert = new ManualResetEventSlim();
+        var release = new ManualResetEventSlim();
+        // The first item takes its id, then waits before committing; the second commits first and is claimed.
+        var slow = Task.Run(() => Unit.Run(() =>
+        {
+            Outbox.Enqueue(new NewQueueItem(null, "user", "reply", "first"));
+            slowInsert.Set();
+            release.Wait();
+        }));
+        slowInsert.Wait();
+        Outbox.Enqueue(new NewQueueItem(null, "user", "reply", "second"));
+        var claimed = Assert.Single(Outbox.Claim(10, TimeSpan.FromMinutes(1)));
+        Assert.Equal("second", claimed.Payload);
+
+        release.Set();
+        await slow;
+
+        Assert.Empty(Outbox.Claim(10, TimeSpan.FromMinutes(1)));
+        Outbox.Complete(claimed, "sent");
+        Assert.Equal("first", Assert.Single(Outbox.Claim(10, TimeSpan.FromMinutes(1))).Payload);
+    }
+
+    [Fact]
+    public void Two_instances_share_the_queues_the_keys_and_the_hashing_secret()
+    {
+        var other = Open().Services;
+        var protectedText = Get<Secrets>().Protect("5550001112223334445");
+        Assert.Equal("5550001112223334445", other.GetRequiredService<Secrets>().Unprotect(protectedText));
+        Assert.Equal(Get<Secrets>().Hash("partition", "u"), other.GetRequiredService<Secrets>().Hash("partition", "u"));
+
+        Assert.True(Inbox.Enqueue(new NewQueueItem("k1", "u", "user_send_text", protectedText)));
+        var otherInbox = other.GetRequiredService<IWorkQueues>().Inbox;
+        Assert.False(otherInbox.Enqueue(new NewQueueItem("k1", "u", "user_send_text", protectedText)));
+        var claimed = Assert.Single(otherInbox.Claim(5, TimeSpan.FromMinutes(1)));
+        Assert.Empty(Inbox.Claim(5, TimeSpan.FromMinutes(1)));
+        Assert.Equal("5550001112223334445", Get<Secrets>().Unprotect(claimed.Payload!));
+    }
+
+    [Fact]
+    public void Instances_starting_together_on_an_empty_database_create_the_schema_once()
+    {
+        using var fresh = new PostgresDatabase();
+        var settings = SettingsOf(fresh);
+        var stores = new PgStore[4];
+        Parallel.For(0, stores.Length, i => stores[i] = new PgStore(Microsoft.Extensions.Options.Options.Create(
+            new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = fresh.ConnectionString })));
+        foreach (var store in stores)
+            store.Dispose();
+
+        using var connection = new NpgsqlConnection(fresh.ConnectionString);
+        connection.Open();
+        using var versions = new NpgsqlCommand("SELECT count(*) FROM schema_version", connection);
+        Assert.Equal(1L, versions.ExecuteScalar());
+        Assert.NotNull(settings);
+    }
+
+    [Fact]
+    public void A_database_out_of_reach_stops_the_start_with_one_line()
+    {
+        Settings["Storage:ConnectionString"] = "Host=127.0.0.1;Port=1;Username=nobody;Password=x;Database=none;Timeout=3";
+        var services = Open().Services;
+        var e = Assert.Throws<StorageStartException>(() => services.GetRequiredService<IUnitOfWork>());
+        Assert.StartsWith("The PostgreSQL database at 127.0.0.1:1/none cannot be used", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.DoesNotContain("Password", e.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Postgres_without_a_connection_string_or_a_shared_hashing_secret_does_not_start()
+    {
+        Settings.Remove("Storage:ConnectionString");
+        Assert.Contains("Storage:ConnectionString is required", Assert.Throws<StorageStartException>(() => Open()).Message);
+
+        Settings["Storage:ConnectionString"] = "Host=127.0.0.1";
+        Settings.Remove("Survey:RespondentKeySecret");
+        Assert.Contains("Survey:RespondentKeySecret is required", Assert.Throws<StorageStartException>(() => Open()).Message);
+    }
+}
