@@ -157,8 +157,17 @@ public sealed class LiteWorkQueue : IWorkQueue
 
     public int CountPending() => items.Count(Query.Not(nameof(QueueItem.DueAt), BsonValue.Null));
 
-    public DateTime? OldestDue() =>
-        items.Find(Query.Between(nameof(QueueItem.DueAt), Epoch, Now), 0, 1).FirstOrDefault()?.DueAt;
+    /// <summary>The oldest due item that nobody holds a live claim on.</summary>
+    public DateTime? OldestDue()
+    {
+        var now = Now;
+        return items.Query()
+            .Where(Query.Between(nameof(QueueItem.DueAt), Epoch, now))
+            .Select(x => new { x.Id, x.DueAt })
+            .Limit(ScanLimit)
+            .ToEnumerable()
+            .FirstOrDefault(x => !(claims.TryGetValue(x.Id, out var until) && until > now))?.DueAt;
+    }
 
     public IReadOnlyList<QueueItem> Failed(int max) =>
         items.Find(x => x.Status == QueueStatus.Failed, 0, max).ToList();

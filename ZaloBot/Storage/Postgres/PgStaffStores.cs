@@ -1,3 +1,4 @@
+using ZaloBot.Dashboard;
 using System.Globalization;
 using System.Text.Json;
 using Npgsql;
@@ -28,7 +29,17 @@ internal sealed class PgStaffStore(PgStore store, Secrets secrets) : IStaffStore
     public IReadOnlyList<StaffMember> OfCommune(string communeCode) =>
         store.Query($"SELECT {Columns} FROM staff WHERE commune_code = @commune ORDER BY registered_at, login_name", Read, Arg("commune", communeCode));
 
-    /// <summary>Login names count the staff, so registrations from several instances take turns (a transaction lock of their own).</summary>
+    /// <summary>Registrations from several instances take turns (a transaction lock of their own), so two never draw the same login name.</summary>
+    /// <summary>A random login name no one has (names in sequence would be guessable).</summary>
+    private string NewLoginName()
+    {
+        string name;
+        do
+            name = LoginNames.New();
+        while (store.Scalar<long>("SELECT count(*) FROM staff WHERE login_name = @login", Arg("login", name)) > 0);
+        return name;
+    }
+
     public StaffMember Register(string userId, StaffRole role, string? communeCode, DateTime now) => store.Run(() =>
     {
         store.Execute("SELECT pg_advisory_xact_lock(1, 1)");
@@ -36,7 +47,7 @@ internal sealed class PgStaffStore(PgStore store, Secrets secrets) : IStaffStore
         {
             Key = KeyOf(userId),
             ProtectedUserId = secrets.Protect(userId),
-            LoginName = "cb" + (store.Scalar<long>("SELECT count(*) FROM staff") + 1).ToString("D2", CultureInfo.InvariantCulture),
+            LoginName = NewLoginName(),
             RegisteredAt = now,
         };
         member.Role = role;
