@@ -47,7 +47,7 @@ public sealed class PostgresServiceTests(PostgresDatabase database) : IClassFixt
             .Select(c => c.Json["message"]!["text"]!.GetValue<string>())
             .ToList();
 
-    [Fact]
+    [SkippableFact]
     public async Task A_citizen_whose_messages_reach_either_instance_completes_the_survey_once()
     {
         string[] messages = ["X07", .. ZaloBot.Tests.Survey.CitizenSurveyTests.FullRun];

@@ -86,7 +86,7 @@ public abstract class StoreContract : IDisposable
 
     // ---- the unit of work
 
-    [Fact]
+    [SkippableFact]
     public void A_unit_of_work_that_throws_leaves_nothing_of_what_it_stored()
     {
         var blobs = Get<IBlobStore>();
@@ -113,7 +113,7 @@ public abstract class StoreContract : IDisposable
         Assert.True(Inbox.Enqueue(Item("p1", "event", key: "k1")));
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_nested_unit_of_work_commits_with_the_outer_one_and_rolls_back_with_it()
     {
         var conversations = Get<IConversationStore>();
@@ -134,7 +134,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal("X08", conversations.Load("outer")!.CommuneCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_store_call_outside_a_unit_of_work_commits_on_its_own()
     {
         var conversations = Get<IConversationStore>();
@@ -147,7 +147,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal("X07", conversations.Load("alone")!.CommuneCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Units_of_work_on_many_threads_each_commit_whole()
     {
         var conversations = Get<IConversationStore>();
@@ -175,7 +175,7 @@ public abstract class StoreContract : IDisposable
 
     // ---- the queues
 
-    [Fact]
+    [SkippableFact]
     public void The_inbox_stores_a_key_once_and_the_outbox_never_dedupes()
     {
         Assert.Equal([true, false, true], Inbox.Enqueue([Item("a", "1", key: "k1"), Item("a", "1 again", key: "k1"), Item("b", "2", key: "k2")]));
@@ -191,7 +191,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal("test", stored.Kind);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_claim_takes_only_the_oldest_pending_item_of_each_partition()
     {
         Outbox.Enqueue([Item("a", "a1"), Item("a", "a2"), Item("b", "b1"), Item("c", "c1"), Item("c", "c2")]);
@@ -205,7 +205,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal(["a2"], Outbox.Claim(10, Lease).Select(x => x.Payload));
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_claim_takes_at_most_what_is_asked_oldest_due_first()
     {
         Outbox.Enqueue([Item("a", "a1")]);
@@ -218,7 +218,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal(["c1"], Outbox.Claim(2, Lease).Select(x => x.Payload));
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_claimed_item_is_not_claimed_again_until_its_lease_runs_out()
     {
         Outbox.Enqueue(Item("a", "a1"));
@@ -235,7 +235,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal(Now + Lease, again.ClaimedUntil);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_retried_item_waits_for_its_backoff_and_holds_its_partition()
     {
         Outbox.Enqueue([Item("a", "a1"), Item("a", "a2")]);
@@ -256,7 +256,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal(1, retried.Attempts);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_failed_item_keeps_its_payload_and_lets_its_partition_go_on()
     {
         Outbox.Enqueue([Item("a", "a1"), Item("a", "a2")]);
@@ -271,7 +271,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal(["a2"], Outbox.Claim(5, Lease).Select(x => x.Payload));
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_completed_item_drops_its_payload_and_keeps_its_result()
     {
         Inbox.Enqueue(Item("a", "secret body", key: "k"));
@@ -286,7 +286,7 @@ public abstract class StoreContract : IDisposable
         Assert.False(Inbox.Enqueue(Item("a", "secret body", key: "k"))); // still remembered
     }
 
-    [Fact]
+    [SkippableFact]
     public void Pending_counts_and_oldest_due_follow_the_items()
     {
         Assert.Equal(0, Outbox.CountPending());
@@ -303,7 +303,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal(first + TimeSpan.FromSeconds(5), Outbox.OldestDue());
     }
 
-    [Fact]
+    [SkippableFact]
     public void Deleting_done_items_goes_in_batches_and_keeps_failed_and_pending_ones()
     {
         Outbox.Enqueue([.. Enumerable.Range(0, 5).Select(i => Item("p" + i, "x" + i))]);
@@ -321,7 +321,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal("x3", Assert.Single(Outbox.Failed(10)).Payload);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Done_items_finished_after_the_cut_stay()
     {
         Outbox.Enqueue(Item("a", "a1"));
@@ -330,7 +330,7 @@ public abstract class StoreContract : IDisposable
         Assert.Single(Outbox.All());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Storing_an_item_wakes_a_waiting_claimer()
     {
         var waiting = Outbox.WaitAsync(TimeSpan.FromMinutes(5), CancellationToken.None);
@@ -338,7 +338,7 @@ public abstract class StoreContract : IDisposable
         await waiting.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Eight_claimers_never_hold_two_items_of_one_partition_at_once()
     {
         const int partitions = 20, perPartition = 10, total = partitions * perPartition;
@@ -378,7 +378,7 @@ public abstract class StoreContract : IDisposable
 
     // ---- responses and their counters
 
-    [Fact]
+    [SkippableFact]
     public void A_citizen_is_stored_once_per_survey_and_counted_once()
     {
         var responses = Get<IResponseStore>();
@@ -396,7 +396,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal(1, responses.Count("OTHER"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Counters_keep_respondents_flags_and_options_per_commune_and_vietnam_day()
     {
         var responses = Get<IResponseStore>();
@@ -426,7 +426,7 @@ public abstract class StoreContract : IDisposable
         Assert.Empty(responses.Tallies(Survey, null, nov4.AddDays(1), nov4.AddDays(9)));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Counters_lose_no_count_when_many_responses_arrive_at_once()
     {
         var responses = Get<IResponseStore>();
@@ -440,7 +440,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal(64, responses.Tallies(Survey, "X07", day, day).Single(t => t.QuestionId == "field" && t.OptionId == "dat_dai").Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Responses_stream_in_submission_order_past_one_page()
     {
         var responses = Get<IResponseStore>();
@@ -456,7 +456,7 @@ public abstract class StoreContract : IDisposable
 
     // ---- the other stores
 
-    [Fact]
+    [SkippableFact]
     public void A_conversation_is_saved_loaded_deleted_and_dropped_when_idle()
     {
         var conversations = Get<IConversationStore>();
@@ -475,7 +475,7 @@ public abstract class StoreContract : IDisposable
         Assert.NotNull(conversations.Load("fresh"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Staff_register_with_random_logins_and_are_found_by_id_login_role_and_commune()
     {
         var staff = Get<IStaffStore>();
@@ -489,18 +489,18 @@ public abstract class StoreContract : IDisposable
 
         first.AnsweringAsCitizen = true;
         staff.Update(first);
-        Assert.True(staff.FindByLogin(" CB01 ")!.AnsweringAsCitizen);
+        Assert.True(staff.FindByLogin($" {first.LoginName.ToUpperInvariant()} ")!.AnsweringAsCitizen);
         var again = staff.Register("zalo-1", StaffRole.Commune, "X08", Now);
-        Assert.Equal(("cb01", "X08", false), (again.LoginName, again.CommuneCode, again.AnsweringAsCitizen));
+        Assert.Equal((first.LoginName, "X08", false), (again.LoginName, again.CommuneCode, again.AnsweringAsCitizen));
 
-        Assert.Equal(["cb02"], staff.Officials().Select(x => x.LoginName));
-        Assert.Equal(["cb01"], staff.OfCommune("X08").Select(x => x.LoginName));
+        Assert.Equal([second.LoginName], staff.Officials().Select(x => x.LoginName));
+        Assert.Equal([first.LoginName], staff.OfCommune("X08").Select(x => x.LoginName));
         Assert.Empty(staff.OfCommune("X07"));
         Assert.Equal(2, staff.All().Count);
         Assert.Equal(staff.KeyOf("zalo-1"), staff.Find("zalo-1")!.Key);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Invite_codes_are_set_replaced_and_revoked()
     {
         var codes = Get<IInviteCodeStore>();
@@ -511,7 +511,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal(((string?)null, "s2", Now), (stored.CodeHash, stored.ChangedBy, stored.ChangedAt));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Registration_attempts_round_trip_and_quiet_ones_are_dropped()
     {
         var throttles = Get<IThrottleStore>();
@@ -529,7 +529,7 @@ public abstract class StoreContract : IDisposable
         Assert.NotNull(throttles.Find("locked"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Visitor_counts_keep_their_history_and_are_read_by_range_and_commune()
     {
         var counts = new VisitorCounts(Get<IVisitorCountStore>());
@@ -548,7 +548,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal(new Dictionary<(string, DateOnly), int> { [("X08", day)] = 7 }, counts.Between(day, day.AddDays(1), "X08"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_photo_is_stored_once_with_its_image_and_counted_per_commune_and_day()
     {
         var photos = new PhotoReports(Get<IPhotoStore>(), Get<IBlobStore>());
@@ -573,7 +573,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal(4, photos.All().Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public void An_imported_roster_replaces_the_previous_one()
     {
         var roster = new Roster(Get<IRosterStore>(), Unit);
@@ -593,7 +593,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal(["Trần Thị B"], roster.OnDuty("X07", DateOnly.FromDateTime(day)));
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_sign_in_code_is_saved_replaced_and_dropped_once_expired()
     {
         var codes = Get<ISignInCodeStore>();
@@ -608,7 +608,7 @@ public abstract class StoreContract : IDisposable
         Assert.Null(codes.Find("s1"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_admin_password_and_the_token_pair_are_single_records_that_saving_replaces()
     {
         var passwords = Get<IAdminPasswordStore>();
@@ -628,7 +628,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal(("a2", "r2", (DateTime?)null, Now), (pair.AccessToken, pair.RefreshToken, pair.ExpiresAt, pair.UpdatedAt));
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_digest_date_is_claimed_once()
     {
         var runs = Get<IJobRunStore>();
@@ -641,7 +641,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal((false, true, 2), (run.Final, run.ToGroup, run.Officials));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Blobs_are_replaced_by_id_and_those_under_a_prefix_are_deleted_in_batches()
     {
         // LiteDB dates its files by the machine's clock, not the service's: cut far before and far after.
@@ -666,7 +666,7 @@ public abstract class StoreContract : IDisposable
         Assert.Null(blobs.Get("photos/2"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Secrets_protect_and_hash_with_the_providers_keys()
     {
         var secrets = Get<Secrets>();

@@ -39,7 +39,7 @@ public class UnitOfWorkTests : IAsyncLifetime
         await bot.IdleAsync();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_answer_whose_reply_failed_to_queue_is_counted_once_when_the_event_is_retried()
     {
         await SayAsync("X07");
@@ -59,7 +59,7 @@ public class UnitOfWorkTests : IAsyncLifetime
         Assert.Equal(ZaloBot.Storage.QueueStatus.Done, item.Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_submission_whose_confirmation_failed_to_queue_is_stored_once_and_the_conversation_is_gone()
     {
         await SayAsync("X07");
