@@ -33,9 +33,16 @@ public static class DigestChart
     /// respondents coloured by status across its target band, the communes furthest behind at the top.
     /// The height follows the number of communes unless given.
     /// </summary>
+    /// <summary>The most communes one phone chart shows.</summary>
+    public const int MaxBars = 40;
+
     public static byte[] RenderPng(IReadOnlyList<ChartBar> bars, string title, int width = PhoneWidth, int? height = null)
     {
-        var ordered = BehindFirst(bars);
+        // A district of hundreds of communes would make a picture no phone can read (and past the
+        // 1 MB Zalo takes): the chart shows the communes furthest behind, and says so.
+        var ordered = BehindFirst(bars).Take(MaxBars).ToList();
+        if (bars.Count > MaxBars)
+            title += $" ({MaxBars}/{bars.Count} xã chậm nhất)";
         // ScottPlot counts rows upwards: the first commune gets the highest position, the top row.
         double Row(int index) => ordered.Count - 1 - index;
         var plot = new Plot();

@@ -26,8 +26,12 @@ internal static class LoadBenchmark
     public static async Task<int> RunAsync(Options options)
     {
         var duration = TimeSpan.FromSeconds(options.Int("seconds", 5));
+        var only = options.String("only"); // "e2e" runs the service at 1,000 events/s alone (for a profiler)
         using var load = new LoadGenerator();
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; {duration.TotalSeconds:F0} s per phase");
+
+        if (only == "e2e")
+            return await EndToEndOnlyAsync(load, duration);
 
         // Baselines
         Phase bareClosed, bareAt500;
@@ -70,6 +74,23 @@ internal static class LoadBenchmark
             + $"backlog {endToEnd.BacklogAtEnd} at the end of sending, all answered {endToEnd.DrainedAfter.TotalSeconds:F1} s later, {endToEnd.Missing} missing");
 
         Console.WriteLine($"memory: working set {Environment.WorkingSet / 1048576} MiB, managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1048576} MiB");
+        return 0;
+    }
+
+    private static async Task<int> EndToEndOnlyAsync(LoadGenerator load, TimeSpan duration)
+    {
+        await using var zalo = await FakeZaloServer.StartAsync();
+        var replies = new ConcurrentDictionary<string, long>();
+        zalo.Received += call =>
+        {
+            if (call.Path == "/v3.0/oa/message/cs" && call.Json["recipient"]?["user_id"]?.GetValue<string>() is { } user)
+                replies.TryAdd(user, Stopwatch.GetTimestamp());
+        };
+        await using var bot = await BotHost.StartAsync(zalo, new Dictionary<string, string?> { ["Zalo:MaxRequestsPerMinute"] = "100000000" });
+        Console.WriteLine($"pid {Environment.ProcessId}: sending in 5 s");
+        await Task.Delay(5000);
+        var endToEnd = await RepliesAsync(load, bot, bot.BaseUrl + "/zalo/webhook", replies, "g", 1000, duration);
+        Console.WriteLine($"service at 1,000 events/s: {endToEnd.AnsweredInWindow / endToEnd.Window.TotalSeconds:F0} events/s answered while sending, backlog {endToEnd.BacklogAtEnd}");
         return 0;
     }
 

@@ -4,36 +4,8 @@ using ZaloBot.Survey;
 
 namespace ZaloBot.Storage.LiteDb;
 
-/// <summary>A counter of one commune on one Vietnam day (stored as midnight UTC of that date).</summary>
-internal interface ICommuneDayCounter
-{
-    string SurveyId { get; }
-
-    string CommuneCode { get; }
-
-    DateTime Day { get; }
-}
-
-/// <summary>Respondents of one commune on one Vietnam day.</summary>
-internal sealed class RespondentCount : ICommuneDayCounter
-{
-    /// <summary>"PKS02_2024|X07|2026-11-03".</summary>
-    public string Id { get; set; } = "";
-
-    public string SurveyId { get; set; } = "";
-
-    public string CommuneCode { get; set; } = "";
-
-    public DateTime Day { get; set; }
-
-    public int Count { get; set; }
-
-    /// <summary>Respondents per quality flag ("too_fast", …).</summary>
-    public Dictionary<string, int> Flags { get; set; } = [];
-}
-
 /// <summary>The options chosen by one commune's respondents on one Vietnam day.</summary>
-internal sealed class AnswerCounts : ICommuneDayCounter
+internal sealed class AnswerCounts
 {
     public string Id { get; set; } = "";
 
@@ -60,15 +32,15 @@ internal sealed class OptionCount
 }
 
 /// <summary>
-/// Responses with a unique index on survey + respondent, and two counters updated in the same
-/// transaction as each insert: respondents per commune-day (what the digest and dashboard read) and
-/// chosen options per commune-day (the tallies).
+/// Responses with a unique index on survey + respondent, and counters updated in the same
+/// transaction as each insert: respondents and quality flags per commune and day (daily series,
+/// what the digest and dashboard read) and chosen options per commune-day (the tallies).
 /// </summary>
 internal sealed class LiteResponseStore : IResponseStore
 {
     private readonly LiteStore store;
     private readonly ILiteCollection<StoredResponse> responses;
-    private readonly ILiteCollection<RespondentCount> respondents;
+    private readonly LiteDailySeries series;
     private readonly ILiteCollection<AnswerCounts> answers;
 
     public LiteResponseStore(LiteStore store)
@@ -77,9 +49,7 @@ internal sealed class LiteResponseStore : IResponseStore
         responses = store.Collection<StoredResponse>("responses");
         responses.EnsureIndex(x => x.OncePerCitizen, unique: true);
         responses.EnsureIndex(x => x.SubmittedAt);
-        respondents = store.Collection<RespondentCount>("respondent_counts");
-        respondents.EnsureIndex(x => x.Day);
-        respondents.EnsureIndex(x => x.CommuneCode);
+        series = new LiteDailySeries(store);
         answers = store.Collection<AnswerCounts>("answer_counts");
         answers.EnsureIndex(x => x.CommuneCode);
         answers.EnsureIndex(x => x.Day);
@@ -106,11 +76,9 @@ internal sealed class LiteResponseStore : IResponseStore
         var id = $"{response.SurveyId}|{response.CommuneCode}|{day:yyyy-MM-dd}";
         var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
-        var count = respondents.FindById(id) ?? new RespondentCount { Id = id, SurveyId = response.SurveyId, CommuneCode = response.CommuneCode, Day = midnight };
-        count.Count++;
+        series.Add(Respondents, response.SurveyId, response.CommuneCode, day, 1);
         foreach (var flag in response.QualityFlags.Distinct())
-            count.Flags[flag] = count.Flags.GetValueOrDefault(flag) + 1;
-        respondents.Upsert(count);
+            series.Add(FlagPrefix + flag, response.SurveyId, response.CommuneCode, day, 1);
 
         var tally = answers.FindById(id) ?? new AnswerCounts { Id = id, SurveyId = response.SurveyId, CommuneCode = response.CommuneCode, Day = midnight };
         foreach (var (question, chosen) in response.Answers.Where(a => a.Value.Count > 0))
@@ -131,18 +99,14 @@ internal sealed class LiteResponseStore : IResponseStore
     }
 
     public long Count(string surveyId) =>
-        respondents.Find(x => x.SurveyId == surveyId).Sum(x => (long)x.Count);
+        series.Read(Respondents, surveyId, DateOnly.MinValue, DateOnly.MaxValue).Values.Sum(x => (long)x);
 
     public IReadOnlyDictionary<(string Commune, DateOnly Day), int> CountByCommuneAndDay(string surveyId, DateOnly from, DateOnly to, string? commune = null) =>
-        InRange(respondents, from, to, commune)
-            .Where(x => x.SurveyId == surveyId)
-            .ToDictionary(x => (x.CommuneCode, DateOnly.FromDateTime(x.Day)), x => x.Count);
+        series.Read(Respondents, surveyId, from, to, commune);
 
     public IReadOnlyDictionary<(string Commune, DateOnly Day, string Flag), int> CountFlags(string surveyId, DateOnly from, DateOnly to) =>
-        InRange(respondents, from, to, commune: null)
-            .Where(x => x.SurveyId == surveyId)
-            .SelectMany(x => x.Flags.Select(f => (Key: (x.CommuneCode, DateOnly.FromDateTime(x.Day), f.Key), f.Value)))
-            .ToDictionary(x => x.Key, x => x.Value);
+        series.ReadAll(FlagPrefix, surveyId, from, to)
+            .ToDictionary(x => (x.Commune, x.Day, x.Figure[FlagPrefix.Length..]), x => x.Value);
 
     public IReadOnlyList<TallyCount> Tallies(string surveyId, string? commune, DateOnly from, DateOnly to) =>
         InRange(answers, from, to, commune)
@@ -156,8 +120,7 @@ internal sealed class LiteResponseStore : IResponseStore
         responses.Find(Query.All(nameof(StoredResponse.SubmittedAt))).Where(x => x.SurveyId == surveyId);
 
     /// <summary>One commune's rows through its index; all communes' through the day index.</summary>
-    private static IEnumerable<T> InRange<T>(ILiteCollection<T> counts, DateOnly from, DateOnly to, string? commune)
-        where T : ICommuneDayCounter
+    private static IEnumerable<AnswerCounts> InRange(ILiteCollection<AnswerCounts> counts, DateOnly from, DateOnly to, string? commune)
     {
         var first = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var last = to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -165,6 +128,9 @@ internal sealed class LiteResponseStore : IResponseStore
             ? counts.Find(Query.Between("Day", first, last))
             : counts.Find(Query.EQ("CommuneCode", commune)).Where(x => x.Day >= first && x.Day <= last);
     }
+
+    private const string Respondents = "respondents";
+    private const string FlagPrefix = "flag:";
 
     private static string OncePerCitizen(string surveyId, string respondentKey) => surveyId + "|" + respondentKey;
 }

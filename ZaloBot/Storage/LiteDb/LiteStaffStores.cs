@@ -94,31 +94,33 @@ internal sealed class LiteThrottleStore(LiteStore store) : IThrottleStore
     }
 }
 
+/// <summary>Each commune-day's count with its history; the counts alone also in a daily series per commune, which is what figures read.</summary>
 internal sealed class LiteVisitorCountStore : IVisitorCountStore
 {
+    private const string Figure = "visitors";
+
+    private readonly LiteStore store;
     private readonly ILiteCollection<VisitorCount> counts;
+    private readonly LiteDailySeries series;
 
     public LiteVisitorCountStore(LiteStore store)
     {
+        this.store = store;
         counts = store.Collection<VisitorCount>("visitor_counts");
-        counts.EnsureIndex(x => x.Date);
         counts.EnsureIndex(x => x.CommuneCode);
+        series = new LiteDailySeries(store);
     }
 
     public VisitorCount? Find(string commune, DateOnly date) => counts.FindById(VisitorCounts.IdOf(commune, date));
 
-    public void Save(VisitorCount count) => counts.Upsert(count);
-
-    public IReadOnlyDictionary<(string Commune, DateOnly Day), int> Between(DateOnly from, DateOnly to, string? commune = null)
+    public void Save(VisitorCount count) => store.Run(() =>
     {
-        var (first, last) = LiteDays.Range(from, to);
-        var found = commune is null
-            ? counts.Query().Where(Query.Between(nameof(VisitorCount.Date), first, last))
-            : counts.Query().Where(x => x.CommuneCode == commune).Where(Query.Between(nameof(VisitorCount.Date), first, last));
-        // Read the three fields only: the history stays on disk.
-        return found.Select(x => new { x.CommuneCode, x.Date, x.Visitors }).ToEnumerable()
-            .ToDictionary(x => (x.CommuneCode, DateOnly.FromDateTime(x.Date)), x => x.Visitors);
-    }
+        counts.Upsert(count);
+        series.Set(Figure, "", count.CommuneCode, DateOnly.FromDateTime(count.Date), count.Visitors);
+    });
+
+    public IReadOnlyDictionary<(string Commune, DateOnly Day), int> Between(DateOnly from, DateOnly to, string? commune = null) =>
+        series.Read(Figure, "", from, to, commune);
 }
 
 internal sealed class LitePhotoStore : IPhotoStore

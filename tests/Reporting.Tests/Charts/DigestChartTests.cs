@@ -64,13 +64,25 @@ public sealed class DigestChartTests
     {
         using var five = Decode(DigestChart.RenderPng(TwentyFiveCommunes().Take(5).ToList(), "5 xã"));
         using var twentyFive = Decode(DigestChart.RenderPng(TwentyFiveCommunes(), "25 xã"));
-        using var sixty = Decode(DigestChart.RenderPng([.. TwentyFiveCommunes(), .. TwentyFiveCommunes(), .. TwentyFiveCommunes().Take(10)], "60 xã"));
+        using var forty = Decode(DigestChart.RenderPng([.. TwentyFiveCommunes(), .. TwentyFiveCommunes().Take(15)], "40 xã"));
 
         Assert.Equal(1080, twentyFive.Width);
         Assert.True(twentyFive.Height > twentyFive.Width, "25 communes need a portrait image");
         // each commune gets the same room whatever their number
-        Assert.Equal((twentyFive.Height - five.Height) / 20, (sixty.Height - twentyFive.Height) / 35);
+        Assert.Equal((twentyFive.Height - five.Height) / 20, (forty.Height - twentyFive.Height) / 15);
         Assert.True((twentyFive.Height - five.Height) / 20 >= 50, "a row is tall enough for 30-pixel labels");
+    }
+
+    [Fact]
+    public void A_chart_of_hundreds_of_communes_shows_the_forty_furthest_behind_and_stays_under_zalos_1_mb()
+    {
+        var many = Enumerable.Range(0, 20).SelectMany(_ => TwentyFiveCommunes()).ToList();
+        var png = DigestChart.RenderPng(many, "500 xã");
+        using var forty = Decode(DigestChart.RenderPng(many.Take(DigestChart.MaxBars).ToList(), "40 xã"));
+        using var chart = Decode(png);
+
+        Assert.Equal(forty.Height, chart.Height);
+        Assert.True(png.Length < 1024 * 1024, $"the chart has {png.Length} bytes");
     }
 
     [Fact]
