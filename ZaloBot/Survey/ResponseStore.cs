@@ -40,6 +40,9 @@ public interface IResponseStore
     /// <summary>Stores the response and counts it; false when this citizen already has one for the survey.</summary>
     bool TryAdd(StoredResponse response);
 
+    /// <summary>Stores many responses at once (an import, a copy between stores), counted as <see cref="TryAdd"/> counts them; returns how many were new.</summary>
+    int TryAddMany(IReadOnlyList<StoredResponse> responses);
+
     StoredResponse? Find(string surveyId, string respondentKey);
 
     long Count(string surveyId);

@@ -135,13 +135,11 @@ internal static class SeedBenchmark
         for (var done = 0; done < count; done += Batch)
         {
             var batch = Math.Min(Batch, count - done);
-            unit.Run(() =>
-            {
-                for (var i = 0; i < batch; i++)
+            store.TryAddMany([.. Enumerable.Range(0, batch).Select(_ =>
                 {
                     var day = opens.AddDays(random.Next(days));
                     var submitted = VietnamTime.StartOfDayUtc(day).AddHours(8 + random.Next(9));
-                    store.TryAdd(new StoredResponse
+                    return new StoredResponse
                     {
                         SurveyId = catalog.Definition.Id,
                         RespondentKey = Guid.NewGuid().ToString("N"),
@@ -151,9 +149,8 @@ internal static class SeedBenchmark
                         SubmittedAt = submitted,
                         DurationSeconds = 240,
                         QualityFlags = random.Next(50) == 0 ? [QualityFlags.TooFast] : [],
-                    });
-                }
-            });
+                    };
+                })]);
         }
         foreach (var commune in communes)
             unit.Run(() =>

@@ -70,18 +70,47 @@ internal sealed class LiteResponseStore : IResponseStore
         return added;
     }
 
+    /// <summary>Inserts the new ones, then updates each touched counter once for the whole batch.</summary>
+    public int TryAddMany(IReadOnlyList<StoredResponse> batch)
+    {
+        var added = new List<StoredResponse>(batch.Count);
+        store.Run(() =>
+        {
+            foreach (var response in batch)
+            {
+                response.OncePerCitizen = OncePerCitizen(response.SurveyId, response.RespondentKey);
+                if (responses.Exists(x => x.OncePerCitizen == response.OncePerCitizen))
+                    continue;
+                responses.Insert(response);
+                added.Add(response);
+            }
+            foreach (var day in added.GroupBy(r => (r.SurveyId, r.CommuneCode, Day: VietnamTime.DateOf(r.SubmittedAt))))
+            {
+                series.Add(Respondents, day.Key.SurveyId, day.Key.CommuneCode, day.Key.Day, day.Count());
+                foreach (var flag in day.SelectMany(r => r.QualityFlags.Distinct()).GroupBy(f => f))
+                    series.Add(FlagPrefix + flag.Key, day.Key.SurveyId, day.Key.CommuneCode, day.Key.Day, flag.Count());
+                CountAnswers(day.Key.SurveyId, day.Key.CommuneCode, day.Key.Day, day);
+            }
+        });
+        return added.Count;
+    }
+
     private void Count(StoredResponse response)
     {
         var day = VietnamTime.DateOf(response.SubmittedAt);
-        var id = $"{response.SurveyId}|{response.CommuneCode}|{day:yyyy-MM-dd}";
-        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-
         series.Add(Respondents, response.SurveyId, response.CommuneCode, day, 1);
         foreach (var flag in response.QualityFlags.Distinct())
             series.Add(FlagPrefix + flag, response.SurveyId, response.CommuneCode, day, 1);
+        CountAnswers(response.SurveyId, response.CommuneCode, day, [response]);
+    }
 
-        var tally = answers.FindById(id) ?? new AnswerCounts { Id = id, SurveyId = response.SurveyId, CommuneCode = response.CommuneCode, Day = midnight };
-        foreach (var (question, chosen) in response.Answers.Where(a => a.Value.Count > 0))
+    private void CountAnswers(string surveyId, string commune, DateOnly day, IEnumerable<StoredResponse> counted)
+    {
+        var id = $"{surveyId}|{commune}|{day:yyyy-MM-dd}";
+        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+        var tally = answers.FindById(id) ?? new AnswerCounts { Id = id, SurveyId = surveyId, CommuneCode = commune, Day = midnight };
+        foreach (var (question, chosen) in counted.SelectMany(r => r.Answers).Where(a => a.Value.Count > 0))
             foreach (var option in chosen.Distinct().Prepend(""))
             {
                 var entry = tally.Options.Find(o => o.Question == question && (o.Option ?? "") == option);

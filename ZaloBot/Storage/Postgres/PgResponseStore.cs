@@ -19,6 +19,13 @@ internal sealed class PgResponseStore(PgStore store) : IResponseStore
 
     private const string Columns = "seq, id, survey_id, respondent_key, commune_code, answers, started_at, submitted_at, duration_seconds, quality_flags";
 
+    public int TryAddMany(IReadOnlyList<StoredResponse> responses)
+    {
+        var added = 0;
+        store.Run(() => added = responses.Count(TryAdd));
+        return added;
+    }
+
     public bool TryAdd(StoredResponse response)
     {
         response.OncePerCitizen = OncePerCitizen(response.SurveyId, response.RespondentKey);

@@ -397,6 +397,31 @@ public abstract class StoreContract : IDisposable
     }
 
     [SkippableFact]
+    public void Many_responses_at_once_are_stored_and_counted_as_one_by_one()
+    {
+        var responses = Get<IResponseStore>();
+        var morning = new DateTime(2026, 11, 3, 2, 0, 0, DateTimeKind.Utc);
+        Assert.True(responses.TryAdd(Response("r0", "X07", morning)));
+
+        var added = responses.TryAddMany(
+        [
+            Response("r0", "X07", morning),
+            Response("r1", "X07", morning, flags: ["too_fast"]),
+            Response("r2", "X07", morning.AddHours(1), answers: new() { ["field"] = ["ho_tich"] }),
+            Response("r3", "X08", morning),
+        ]);
+
+        Assert.Equal(3, added);
+        var nov3 = new DateOnly(2026, 11, 3);
+        Assert.Equal(new Dictionary<(string, DateOnly), int> { [("X07", nov3)] = 3, [("X08", nov3)] = 1 }, responses.CountByCommuneAndDay(Survey, nov3, nov3));
+        Assert.Equal(new Dictionary<(string, DateOnly, string), int> { [("X07", nov3, "too_fast")] = 1 }, responses.CountFlags(Survey, nov3, nov3));
+        var field = responses.Tallies(Survey, "X07", nov3, nov3).Where(t => t.QuestionId == "field").ToDictionary(t => t.OptionId, t => t.Count);
+        Assert.Equal(3, field[""]);
+        Assert.Equal((2, 3), (field["dat_dai"], field["ho_tich"]));
+        Assert.Equal(4, responses.Count(Survey));
+    }
+
+    [SkippableFact]
     public void Counters_keep_respondents_flags_and_options_per_commune_and_vietnam_day()
     {
         var responses = Get<IResponseStore>();
