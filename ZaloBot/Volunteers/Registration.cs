@@ -47,7 +47,7 @@ public sealed class Registration(
         var member = staff.Register(userId, district ? StaffRole.District : StaffRole.Commune, district ? null : scope, now);
         throttle.Succeed(userId);
         logger.LogInformation("Staff {Login} registered for {Scope}", member.LoginName, scope);
-        var moved = left is not null && left != member.CommuneCode ? catalog.Describe(left) : null;
+        var moved = left is not null && member.CommuneCode is not null && left != member.CommuneCode ? catalog.Describe(left) : null;
         outbox.SendText(userId, StaffTexts.Welcome(member, catalog.Describe(scope), digest.Value.DigestAt, moved, digest.Value.GroupLink));
     }
 }

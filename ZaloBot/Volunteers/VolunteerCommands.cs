@@ -69,14 +69,16 @@ public sealed class VolunteerCommands(
     /// <summary>
     /// Staff answering as citizens stay with the survey until a well-formed staff command brings them
     /// back, so an answer that merely starts like one ("Lượt người đông…") still reaches the survey,
-    /// and so do "hướng dẫn", which there asks for the survey's help, and "tên …", which may be a comment.
+    /// and so do "hướng dẫn", which there asks for the survey's help, and "tên …" or "tiến độ giải quyết…",
+    /// which may be comments.
     /// </summary>
     private StaffMember? StaffFor(string userId, StaffCommand? command)
     {
         var member = staff.Find(userId);
         if (member is not { AnsweringAsCitizen: true })
             return member;
-        if (command is not { Valid: true } || command.Kind is StaffCommandKind.Help or StaffCommandKind.Name)
+        if (command is not { Valid: true } || command.Kind is StaffCommandKind.Help or StaffCommandKind.Name
+            || command is { Kind: StaffCommandKind.Progress, Words.Count: > 1 })
             return null;
         member.AnsweringAsCitizen = false;
         staff.Update(member);

@@ -165,6 +165,8 @@ public sealed class VolunteerChatTests : StaffTests
         await SayAsync(Volunteer, "X07");
         Assert.Contains("Câu 1/11", LastReplyTo(Volunteer));
         await SayAsync(Volunteer, "LUOT người đông");
+        await SayAsync(Volunteer, "Tiến độ giải quyết hồ sơ chậm");
+        await SayAsync(Volunteer, "Tên tôi là Đức");
         await SayAsync(Volunteer, "hướng dẫn");
         Assert.True(StaffOf(Volunteer)!.AnsweringAsCitizen);
         Assert.Contains("Hướng dẫn: mỗi câu hỏi", LastReplyTo(Volunteer));
