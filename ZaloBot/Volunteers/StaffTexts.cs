@@ -86,7 +86,7 @@ public static partial class StaffTexts
 
     /// <summary>
     /// The welcome after registering: who they are now, the commune they left when they moved, the
-    /// group's link, and their name asked once. Only officials can sign in to the dashboard (the code
+    /// group's link, and a volunteer's name asked once. Only officials can sign in to the dashboard (the code
     /// goes to officials), so only they are told their login name.
     /// </summary>
     public static string Welcome(StaffMember member, string place, TimeOnly digestTime, string? leftPlace, string? groupLink) => string.Join('\n', new[]
@@ -100,7 +100,7 @@ public static partial class StaffTexts
             ? $"Tên đăng nhập trang quản lý của anh/chị: {member.LoginName}. Mở trang quản lý, nhập tên này; mã đăng nhập sẽ được gửi cho anh/chị qua Zalo."
             : null,
         string.IsNullOrWhiteSpace(groupLink) ? null : $"Nhóm Zalo của tổ công tác: {groupLink}",
-        member.FullName is null ? AskName : null,
+        member.Role == StaffRole.Commune && member.FullName is null ? AskName : null,
         Help(member.Role),
     }.OfType<string>());
 
@@ -127,7 +127,7 @@ public static partial class StaffTexts
     public static string ConfirmCount(string place, DateOnly day, int visitors, bool pastDay, int? usual) =>
         string.Join(' ', new[]
         {
-            pastDay ? $"Anh/chị ghi số lượt cho ngày đã qua." : null,
+            pastDay ? "Anh/chị ghi số lượt cho ngày đã qua." : null,
             usual is { } u ? $"Số này cao hơn nhiều so với thường ngày của xã (khoảng {u} lượt)." : null,
             $"Ghi {visitors} lượt cho {place} ngày {Date(day)}? Gửi 1 để xác nhận, 2 để hủy.",
         }.OfType<string>());

@@ -32,6 +32,8 @@ public sealed class StaffProfileTests : StaffTests
         var welcome = LastReplyTo(Official);
         Assert.Contains($"Tên đăng nhập trang quản lý của anh/chị: {StaffOf(Official)!.LoginName}.", welcome);
         Assert.Contains("mã đăng nhập sẽ được gửi cho anh/chị qua Zalo", welcome);
+        Assert.Contains($"Nhóm Zalo của tổ công tác: {GroupLink}", welcome);
+        Assert.DoesNotContain(StaffTexts.AskName, welcome);
     }
 
     [Fact]
