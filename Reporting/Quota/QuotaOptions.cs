@@ -25,6 +25,10 @@ public sealed record QuotaOptions : IValidatableObject
     [Range(0, int.MaxValue)]
     public int CrowdedMinRespondents { get; init; } = 20;
 
+    /// <summary>The most visitors a commune's desk can plausibly have in a day: a larger count is refused as a typing slip.</summary>
+    [Range(1, 100_000, ErrorMessage = "Quota:MaxDailyVisitors must be between 1 and 100000.")]
+    public int MaxDailyVisitors { get; init; } = 500;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (LowerRatio > UpperRatio)

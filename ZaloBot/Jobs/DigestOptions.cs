@@ -17,8 +17,12 @@ public sealed class DigestOptions
     [RegularExpression(HourMinute, ErrorMessage = "Digest:ReminderTime must be a time of day such as 16:15.")]
     public string ReminderTime { get; set; } = "16:15";
 
-    /// <summary>Also post each volunteer's photo to the group, with the commune's name.</summary>
-    public bool RelayPhotos { get; set; }
+    /// <summary>The working group's invitation link (https://zalo.me/g/…), given to each volunteer who registers.</summary>
+    [Url(ErrorMessage = "Digest:GroupLink must be a link such as https://zalo.me/g/abcdef123.")]
+    public string? GroupLink { get; set; }
+
+    /// <summary>Post each volunteer's photo to the group (when there is one), with the commune's and the sender's name.</summary>
+    public bool RelayPhotos { get; set; } = true;
 
     public TimeOnly DigestAt => TimeOnly.ParseExact(Time, "HH:mm", CultureInfo.InvariantCulture);
 

@@ -8,10 +8,11 @@ namespace ZaloBot.Reports;
 /// <summary>
 /// Gathers the stored figures into Reporting's plain records: per commune per Vietnam day,
 /// visitors (volunteers' reports), respondents (counted as each response is stored), photos and
-/// people on duty. The digest, the dashboard and the exports all read the same numbers from here;
+/// people on duty: the roster's, or, where the roster names nobody, the volunteers who gave their name
+/// (TEN) and reported that day. The digest, the dashboard and the exports all read the same numbers from here;
 /// none of them reads the responses themselves, except the exports that list them.
 /// </summary>
-public sealed class DailyFigures(SurveyCatalog catalog, IResponseStore responses, VisitorCounts visitors, PhotoReports photos, Roster roster)
+public sealed class DailyFigures(SurveyCatalog catalog, IResponseStore responses, VisitorCounts visitors, PhotoReports photos, Roster roster, IStaffStore staff)
 {
     public IReadOnlyList<Commune> Communes => catalog.Communes;
 
@@ -22,17 +23,36 @@ public sealed class DailyFigures(SurveyCatalog catalog, IResponseStore responses
         var visits = visitors.Between(from, to, commune);
         var photoCounts = photos.CountByCommuneAndDay(from, to, commune);
         var onDuty = roster.OnDutyBetween(from, to);
+        var named = new Lazy<Dictionary<string, string>>(() => staff.All()
+            .Where(s => s.Signature() is not null).ToDictionary(s => s.Key, s => s.Signature()!));
         var days = new List<CommuneDay>();
         foreach (var code in commune is null ? catalog.Communes.Select(c => c.Code) : [commune])
             for (var day = from; day <= to; day = day.AddDays(1))
+            {
+                var visitorCount = visits.TryGetValue((code, day), out var v) ? v : (int?)null;
+                var photoCount = photoCounts.GetValueOrDefault((code, day));
                 days.Add(new CommuneDay(
                     code,
                     day,
-                    visits.TryGetValue((code, day), out var v) ? v : null,
+                    visitorCount,
                     respondents.GetValueOrDefault((code, day)),
-                    photoCounts.GetValueOrDefault((code, day)),
-                    onDuty.GetValueOrDefault((code, day), [])));
+                    photoCount,
+                    onDuty.TryGetValue((code, day), out var rostered) && rostered.Count > 0 ? rostered
+                        : visitorCount is null && photoCount == 0 ? []
+                        : Reporters(code, day, named.Value)));
+            }
         return days;
+    }
+
+    /// <summary>The named staff who reported the commune's visitors or photos that day, in the order they first did.</summary>
+    private List<string> Reporters(string commune, DateOnly day, Dictionary<string, string> named)
+    {
+        if (named.Count == 0)
+            return [];
+        var keys = (visitors.Find(commune, day)?.History.Select(h => (h.At, h.StaffKey)) ?? [])
+            .Concat(photos.Of(commune, day).Select(p => (At: p.ReceivedAt, p.StaffKey)));
+        return keys.OrderBy(x => x.At).Select(x => x.StaffKey).Distinct()
+            .Select(named.GetValueOrDefault).OfType<string>().ToList();
     }
 
     /// <summary>The survey's days so far: from its opening day to <paramref name="today"/> (capped at its closing day).</summary>

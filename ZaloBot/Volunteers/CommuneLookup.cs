@@ -17,7 +17,11 @@ internal static class CommuneLookup
     public static string? RegistrationScope(this SurveyCatalog catalog, string words) =>
         string.Equals(words, InviteCodes.District, StringComparison.OrdinalIgnoreCase)
             ? InviteCodes.District
-            : catalog.FindCommune(words)?.Code ?? new CommuneFinder(catalog.Definition.Communes).Named(words)?.Code;
+            : catalog.CommuneNamed(words);
+
+    /// <summary>A commune's code from its code ("x07") or its whole name ("tân lập", "xa tan lap"); null for anything else.</summary>
+    public static string? CommuneNamed(this SurveyCatalog catalog, string words) =>
+        catalog.FindCommune(words)?.Code ?? new CommuneFinder(catalog.Definition.Communes).Named(words)?.Code;
 
     /// <summary>"Xã Tân Lập (X07)".</summary>
     public static string Describe(this SurveyCatalog catalog, string code) =>

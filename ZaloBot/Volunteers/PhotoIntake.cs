@@ -18,7 +18,8 @@ public sealed record FetchedPhotos(IReadOnlyList<Download> Downloads)
 /// A volunteer's photo report: each image of the message is fetched from its attachment URL (before
 /// the event's transaction), checked (size, real image), stored with commune, day, sender and
 /// caption under an id made from the event and the image's position, and acknowledged in chat, one
-/// reply per image; with <c>Digest:RelayPhotos</c> it is also posted to the working group.
+/// reply per image; when there is a working group (and <c>Digest:RelayPhotos</c> is left on) it is
+/// also posted there with the commune's and the sender's name. Outside the survey's days nothing is stored.
 /// </summary>
 public sealed class PhotoIntake(
     ZaloClient zalo,
@@ -45,6 +46,11 @@ public sealed class PhotoIntake(
         if (sender.Member.CommuneCode is not { } commune)
         {
             outbox.SendText(sender.UserId, StaffTexts.OfficialsDoNotReport);
+            return;
+        }
+        if (catalog.OutsideSurvey(VietnamTime.DateOf(clock.GetUtcNow())) is { } closed)
+        {
+            outbox.SendText(sender.UserId, closed);
             return;
         }
         for (var i = 0; i < fetched.Downloads.Count; i++)
@@ -74,7 +80,7 @@ public sealed class PhotoIntake(
         if (photos.Add(report, content))
         {
             logger.LogInformation("Photo report {Id} stored for {Commune}", report.Id, commune);
-            Relay(report);
+            Relay(report, member.Signature());
         }
         return StaffTexts.PhotoReceived(catalog.Describe(commune), date, photos.Of(commune, date).Count);
     }
@@ -84,9 +90,9 @@ public sealed class PhotoIntake(
         : download.Content is null ? StaffTexts.PhotoNotDownloaded
         : StaffTexts.NotAnImage;
 
-    private void Relay(PhotoReport report)
+    private void Relay(PhotoReport report, string? sender)
     {
         if (digest.Value is { RelayPhotos: true, GroupId: { Length: > 0 } group } && PhotoFormat.Uploadable(report.ContentType))
-            outbox.Enqueue(new OutboundMessage(OutboundKind.GroupImage, group, StaffTexts.PhotoRelayCaption(catalog.Describe(report.CommuneCode), report.Caption), report.FileId));
+            outbox.Enqueue(new OutboundMessage(OutboundKind.GroupImage, group, StaffTexts.PhotoRelayCaption(catalog.Describe(report.CommuneCode), sender, report.Caption), report.FileId));
     }
 }

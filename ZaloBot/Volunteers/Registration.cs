@@ -43,9 +43,11 @@ public sealed class Registration(
     private void Register(string userId, string scope, DateTime now)
     {
         var district = scope == InviteCodes.District;
+        var left = staff.Find(userId)?.CommuneCode;
         var member = staff.Register(userId, district ? StaffRole.District : StaffRole.Commune, district ? null : scope, now);
         throttle.Succeed(userId);
         logger.LogInformation("Staff {Login} registered for {Scope}", member.LoginName, scope);
-        outbox.SendText(userId, StaffTexts.Welcome(member, catalog.Describe(scope), digest.Value.DigestAt));
+        var moved = left is not null && member.CommuneCode is not null && left != member.CommuneCode ? catalog.Describe(left) : null;
+        outbox.SendText(userId, StaffTexts.Welcome(member, catalog.Describe(scope), digest.Value.DigestAt, moved, digest.Value.GroupLink));
     }
 }

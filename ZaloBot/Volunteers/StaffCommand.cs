@@ -27,6 +27,9 @@ public enum StaffCommandKind
     /// <summary>THUHOI X07.</summary>
     RevokeCode,
 
+    /// <summary>TEN Nguyễn Văn A, Hội CCB xã: the sender's name and position.</summary>
+    Name,
+
     /// <summary>KHAOSAT: answer the survey as a citizen.</summary>
     AnswerAsCitizen,
 
@@ -42,6 +45,9 @@ public enum StaffCommandKind
 /// </summary>
 public sealed partial record StaffCommand(StaffCommandKind Kind, IReadOnlyList<string> Words)
 {
+    /// <summary>What follows the keyword as it was written, case and diacritics kept (a name: "Nguyễn Văn A, Hội CCB xã").</summary>
+    public string Written { get; init; } = "";
+
     private static readonly Dictionary<string, StaffCommandKind> Keywords = new()
     {
         ["dk"] = StaffCommandKind.Register,
@@ -54,6 +60,7 @@ public sealed partial record StaffCommand(StaffCommandKind Kind, IReadOnlyList<s
         ["bao cao"] = StaffCommandKind.Digest,
         ["ma moi"] = StaffCommandKind.SetCode,
         ["thu hoi"] = StaffCommandKind.RevokeCode,
+        ["ten"] = StaffCommandKind.Name,
         ["khao sat"] = StaffCommandKind.AnswerAsCitizen,
         ["thoat"] = StaffCommandKind.BackToStaff,
     };
@@ -73,7 +80,8 @@ public sealed partial record StaffCommand(StaffCommandKind Kind, IReadOnlyList<s
         StaffCommandKind.Register or StaffCommandKind.SetCode => Words.Count == 2,
         StaffCommandKind.RevokeCode => Words.Count == 1,
         StaffCommandKind.Visitors => Number is not null,
-        StaffCommandKind.Progress => Words.Count <= 1,
+        StaffCommandKind.Progress => true,
+        StaffCommandKind.Name => Words.Count > 0,
         _ => Words.Count == 0,
     };
 
@@ -84,14 +92,31 @@ public sealed partial record StaffCommand(StaffCommandKind Kind, IReadOnlyList<s
     /// </summary>
     public static StaffCommand? Parse(string text, Func<string, string?>? scopeNamed = null)
     {
-        var match = Shape.Match(VietnameseText.Fold(text));
+        var folded = VietnameseText.Fold(text);
+        var match = Shape.Match(folded);
         if (!match.Success)
         {
             return null;
         }
         var kind = KindOf(match.Groups["keyword"].Value);
         var words = match.Groups["rest"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return kind == StaffCommandKind.Register ? Registration(words, scopeNamed ?? ScopeShaped) : new StaffCommand(kind, words);
+        return kind == StaffCommandKind.Register
+            ? Registration(words, scopeNamed ?? ScopeShaped)
+            : new StaffCommand(kind, words) { Written = WrittenAfter(text, folded[..match.Groups["rest"].Index].TrimEnd()) };
+    }
+
+    /// <summary>The original text after the part that folds to <paramref name="foldedPrefix"/> (the keyword and its separators).</summary>
+    private static string WrittenAfter(string text, string foldedPrefix)
+    {
+        var original = text.Normalize(System.Text.NormalizationForm.FormC).Trim();
+        for (var end = 0; end <= original.Length; end++)
+        {
+            if (VietnameseText.Fold(original[..end]) == foldedPrefix)
+            {
+                return original[end..].TrimStart(' ', ':', '.', ',', '#', '\t', '\n').Trim();
+            }
+        }
+        return "";
     }
 
     /// <summary>

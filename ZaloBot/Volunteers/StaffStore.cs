@@ -31,6 +31,30 @@ public sealed class StaffMember
 
     /// <summary>When set, this staff member is answering the survey as a citizen until they finish or stop.</summary>
     public bool AnsweringAsCitizen { get; set; }
+
+    /// <summary>The full name given with TEN, for QCDC's "Họ tên, chức vụ" column; null until given.</summary>
+    public string? FullName { get; set; }
+
+    /// <summary>The position given with TEN ("Hội CCB xã"); null when not given.</summary>
+    public string? Position { get; set; }
+
+    /// <summary>A visitor count waiting for the staff member's "1" (store it) or "2" (drop it); null when none.</summary>
+    public PendingVisitorCount? PendingCount { get; set; }
+
+    /// <summary>"Nguyễn Văn A, Hội CCB xã", or null when no name was given.</summary>
+    public string? Signature() => string.IsNullOrWhiteSpace(FullName) ? null
+        : string.IsNullOrWhiteSpace(Position) ? FullName : $"{FullName}, {Position}";
+}
+
+/// <summary>A count the bot has repeated back and asked to be confirmed: a past day's, or an unusually large one.</summary>
+public sealed class PendingVisitorCount
+{
+    /// <summary>The Vietnam day the count is for, stored as midnight UTC of that date.</summary>
+    public DateTime Date { get; set; }
+
+    public int Visitors { get; set; }
+
+    public DateTime AskedAt { get; set; }
 }
 
 /// <summary>The registered staff, looked up by a keyed hash of their Zalo id or by login name.</summary>
@@ -51,8 +75,9 @@ public interface IStaffStore
     IReadOnlyList<StaffMember> OfCommune(string communeCode);
 
     /// <summary>
-    /// Registers (or re-registers) a user; an existing member keeps their login name. Registering is
-    /// a staff command, so it also ends answering the survey as a citizen.
+    /// Registers (or re-registers) a user; an existing member keeps their login name, full name and
+    /// position. Registering is a staff command, so it also ends answering the survey as a citizen
+    /// and drops a count waiting for confirmation.
     /// </summary>
     StaffMember Register(string userId, StaffRole role, string? communeCode, DateTime now);
 

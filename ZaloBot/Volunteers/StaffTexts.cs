@@ -32,13 +32,14 @@ public static partial class StaffTexts
 
     private static readonly StaffCommandHelp[] Commands =
     [
-        new(StaffCommandKind.Visitors, "LUOT 35", "số lượt người dân đến bộ phận một cửa hôm nay (gửi lại để sửa)", StaffRole.Commune),
+        new(StaffCommandKind.Visitors, "LUOT 35", "số lượt người dân đến bộ phận một cửa hôm nay (gửi lại để sửa; ngày trước: LUOT 35 ngày 12/06)", StaffRole.Commune),
         new(null, "📷 ảnh chụp", "ảnh tuyên truyền, hỗ trợ người dân tại bộ phận một cửa, có thể kèm chú thích", StaffRole.Commune),
         new(StaffCommandKind.Progress, "TIENDO", "tiến độ của xã hôm nay", StaffRole.Commune),
         new(StaffCommandKind.Digest, "BAOCAO", "báo cáo tiến độ cả huyện lúc này", StaffRole.District),
-        new(StaffCommandKind.Progress, "TIENDO X07", "tiến độ hôm nay của một xã", StaffRole.District),
+        new(StaffCommandKind.Progress, "TIENDO X07", "tiến độ hôm nay của một xã (hoặc TIENDO Tân Lập)", StaffRole.District),
         new(StaffCommandKind.SetCode, "MAMOI X07 TL2024AB", "đặt mã mời mới cho xã X07 (MAMOI HUYEN … cho cấp huyện)", StaffRole.District),
         new(StaffCommandKind.RevokeCode, "THUHOI X07", "thu hồi mã mời của xã X07 (THUHOI HUYEN cho cấp huyện)", StaffRole.District),
+        new(StaffCommandKind.Name, "TEN Nguyễn Văn A, Hội CCB xã", "họ tên và chức vụ của anh/chị, ghi vào báo cáo ngày", null),
         new(StaffCommandKind.AnswerAsCitizen, "KHAOSAT", "tự trả lời khảo sát như một người dân (THOAT để trở lại)", null),
         new(StaffCommandKind.Help, "HUONGDAN", "xem lại hướng dẫn này", null),
     ];
@@ -77,13 +78,65 @@ public static partial class StaffTexts
         return $"Anh/chị đã gửi sai mã mời nhiều lần. Để giữ an toàn, xin thử lại sau {when} (giờ Việt Nam).";
     }
 
-    public static string Welcome(StaffMember member, string place, TimeOnly digestTime) => string.Join('\n',
+    public const string NameUsage = "Xin gửi họ tên và chức vụ, cách nhau bằng dấu phẩy, ví dụ: TEN Nguyễn Văn A, Hội CCB xã.";
+
+    public const string AskName = "Xin anh/chị cho biết họ tên và chức vụ, ví dụ: TEN Nguyễn Văn A, Hội CCB xã.";
+
+    public const string CountDropped = "Đã hủy, số lượt chưa được ghi. Khi cần, anh/chị gửi lại LUOT <số>, ví dụ: LUOT 35.";
+
+    /// <summary>
+    /// The welcome after registering: who they are now, the commune they left when they moved, the
+    /// group's link, and a volunteer's name asked once. Only officials can sign in to the dashboard (the code
+    /// goes to officials), so only they are told their login name.
+    /// </summary>
+    public static string Welcome(StaffMember member, string place, TimeOnly digestTime, string? leftPlace, string? groupLink) => string.Join('\n', new[]
+    {
         member.Role == StaffRole.District
             ? $"Đăng ký thành công! Anh/chị là cán bộ cấp huyện, nhận báo cáo tiến độ lúc {Time(digestTime)} mỗi ngày khảo sát. " +
               "Zalo chỉ cho phép gửi tin trong 7 ngày kể từ tin nhắn gần nhất của anh/chị, nên xin nhắn cho OA ít nhất mỗi tuần một lần (ví dụ: BAOCAO)."
             : $"Đăng ký thành công! Anh/chị là cán bộ, tình nguyện viên của {place}.",
-        $"Tên đăng nhập trang quản lý của anh/chị: {member.LoginName}.",
-        Help(member.Role));
+        leftPlace is null ? null : $"Anh/chị đã chuyển từ {leftPlace} sang {place}.",
+        member.Role == StaffRole.District
+            ? $"Tên đăng nhập trang quản lý của anh/chị: {member.LoginName}. Mở trang quản lý, nhập tên này; mã đăng nhập sẽ được gửi cho anh/chị qua Zalo."
+            : null,
+        string.IsNullOrWhiteSpace(groupLink) ? null : $"Nhóm Zalo của tổ công tác: {groupLink}",
+        member.Role == StaffRole.Commune && member.FullName is null ? AskName : null,
+        Help(member.Role),
+    }.OfType<string>());
+
+    public static string NameRecorded(StaffMember member) =>
+        $"Đã ghi: {member.Signature()}. Tên này được ghi vào cột \"Họ tên, chức vụ\" của báo cáo những ngày anh/chị gửi số lượt hoặc ảnh." +
+        (member.Position is null ? " Nếu muốn thêm chức vụ, gửi lại: TEN Nguyễn Văn A, Hội CCB xã." : "");
+
+    /// <summary>Reporting stops outside the survey's days; reading figures does not.</summary>
+    public static string NotStarted(DateOnly opens, DateOnly closes) =>
+        $"Đợt khảo sát chưa bắt đầu: từ {Date(opens)} đến {Date(closes)}. Anh/chị gửi số lượt và ảnh trong những ngày đó; TIENDO vẫn xem được.";
+
+    public static string Ended(DateOnly closes) =>
+        $"Đợt khảo sát đã kết thúc ngày {Date(closes)}, nên không ghi thêm số lượt hay ảnh. Anh/chị vẫn xem được tiến độ bằng TIENDO.";
+
+    public static string VisitorsUsage(int max) =>
+        $"Số lượt là một số nguyên từ 0 đến {max}, ví dụ: LUOT 35 (hôm nay) hoặc LUOT 35 ngày 12/06 (một ngày trước). Chưa ghi gì.";
+
+    /// <summary>A day the count cannot be for: in the future, or outside the survey.</summary>
+    public static string DayNotAllowed(DateOnly day, IReadOnlyList<DateOnly> allowed) =>
+        $"Không ghi được số lượt cho ngày {Date(day)}: chỉ ghi cho các ngày khảo sát đến hôm nay ({string.Join(", ", allowed.Select(Date))}). " +
+        "Xin gửi lại, ví dụ: LUOT 35 hoặc LUOT 35 ngày " + allowed[0].ToString("dd/MM", CultureInfo.InvariantCulture) + ".";
+
+    /// <summary>A count repeated back before it is stored: for a past day, or far above the commune's usual.</summary>
+    public static string ConfirmCount(string place, DateOnly day, int visitors, bool pastDay, int? usual) =>
+        string.Join(' ', new[]
+        {
+            pastDay ? "Anh/chị ghi số lượt cho ngày đã qua." : null,
+            usual is { } u ? $"Số này cao hơn nhiều so với thường ngày của xã (khoảng {u} lượt)." : null,
+            $"Ghi {visitors} lượt cho {place} ngày {Date(day)}? Gửi 1 để xác nhận, 2 để hủy.",
+        }.OfType<string>());
+
+    public static string ConfirmAgain(string place, PendingVisitorCount pending) =>
+        $"Xin trả lời: ghi {pending.Visitors} lượt cho {place} ngày {Date(pending.Date)}? Gửi 1 để xác nhận, 2 để hủy.";
+
+    public static string UnknownCommune(string words) =>
+        $"Không tìm thấy xã, thị trấn \"{words}\". Xin gửi mã hoặc tên xã, ví dụ: TIENDO X07 hoặc TIENDO Tân Lập.";
 
     public static string VisitorsRecorded(string place, VisitorCount count)
     {
@@ -112,9 +165,9 @@ public static partial class StaffTexts
     public static string PhotoTooLarge(long maxBytes) =>
         $"Ảnh lớn quá (tối đa {maxBytes / (1024.0 * 1024):0.#} MB) nên chưa được lưu. Xin anh/chị gửi lại ảnh nhỏ hơn, ví dụ chụp lại với chất lượng thấp hơn.";
 
-    /// <summary>The photo's caption in the group: the commune first; mentions ("[@…]") the sender wrote are dropped.</summary>
-    public static string PhotoRelayCaption(string place, string? caption) =>
-        $"📷 {place}" + (string.IsNullOrWhiteSpace(caption) ? "" : ": " + Mention().Replace(caption, "").Trim());
+    /// <summary>The photo's caption in the group: the commune first, then who sent it when they gave their name; mentions ("[@…]") the sender wrote are dropped.</summary>
+    public static string PhotoRelayCaption(string place, string? sender, string? caption) =>
+        $"📷 {place}" + (sender is null ? "" : $" — {sender}") + (string.IsNullOrWhiteSpace(caption) ? "" : ": " + Mention().Replace(caption, "").Trim());
 
     public static string CodeSet(string place, string scope) =>
         $"Đã đặt mã mời mới cho {place}; mã cũ không dùng được nữa. Người đăng ký gửi: DK {scope} <mã mời>. Thu hồi: THUHOI {scope}.";

@@ -20,7 +20,7 @@ public sealed class VolunteerCommands(
     Registration registration,
     InviteCommands invites,
     IStaffStore staff,
-    VisitorCounts visitors,
+    VisitorReports visitors,
     CommuneProgress progress,
     PhotoIntake photos,
     DigestDelivery digests,
@@ -29,6 +29,9 @@ public sealed class VolunteerCommands(
     Outbox outbox,
     TimeProvider clock)
 {
+    /// <summary>A name or a position longer than this is cut: it goes into one cell of QCDC's sheet.</summary>
+    private const int MaxNameLength = 80;
+
     /// <summary>Handles a registration or a staff member's text; false leaves the text to the citizen survey.</summary>
     public bool TryHandleText(string userId, string text)
     {
@@ -36,7 +39,7 @@ public sealed class VolunteerCommands(
         if (command is { Kind: StaffCommandKind.Register })
             registration.Handle(userId, command);
         else if (StaffFor(userId, command) is { } member)
-            Handle(new StaffSender(userId, member), command);
+            Handle(new StaffSender(userId, member), command, text);
         else
             return false;
         return true;
@@ -66,28 +69,44 @@ public sealed class VolunteerCommands(
     /// <summary>
     /// Staff answering as citizens stay with the survey until a well-formed staff command brings them
     /// back, so an answer that merely starts like one ("Lượt người đông…") still reaches the survey,
-    /// and so does "hướng dẫn", which there asks for the survey's help.
+    /// and so do "hướng dẫn", which there asks for the survey's help, and "tên …" or "tiến độ giải quyết…",
+    /// which may be comments.
     /// </summary>
     private StaffMember? StaffFor(string userId, StaffCommand? command)
     {
         var member = staff.Find(userId);
         if (member is not { AnsweringAsCitizen: true })
             return member;
-        if (command is not { Valid: true } || command.Kind == StaffCommandKind.Help)
+        if (command is not { Valid: true } || command.Kind is StaffCommandKind.Help or StaffCommandKind.Name
+            || command is { Kind: StaffCommandKind.Progress, Words.Count: > 1 })
             return null;
         member.AnsweringAsCitizen = false;
         staff.Update(member);
         return member;
     }
 
-    private void Handle(StaffSender sender, StaffCommand? command)
+    /// <summary>A count waiting for confirmation takes the next text that is no command as the answer; a command drops it.</summary>
+    private void Handle(StaffSender sender, StaffCommand? command, string text)
     {
+        if (sender.Member.PendingCount is not null)
+        {
+            if (command is null)
+            {
+                visitors.Answer(sender, text);
+                return;
+            }
+            sender.Member.PendingCount = null;
+            staff.Update(sender.Member);
+        }
+
         if (command is null)
             Reply(sender, StaffTexts.NotUnderstood(sender.Role));
         else if (!StaffTexts.Allows(sender.Role, command.Kind))
             Reply(sender, StaffTexts.NotForRole(sender.Role));
+        else if (command.Kind == StaffCommandKind.Visitors)
+            visitors.Report(sender, command);
         else if (!command.Valid)
-            Reply(sender, StaffTexts.Usage(sender.Role, command.Kind));
+            Reply(sender, command.Kind == StaffCommandKind.Name ? StaffTexts.NameUsage : StaffTexts.Usage(sender.Role, command.Kind));
         else
             Run(sender, command);
     }
@@ -96,11 +115,11 @@ public sealed class VolunteerCommands(
     {
         switch (command.Kind)
         {
-            case StaffCommandKind.Visitors:
-                ReportVisitors(sender, command.Number!.Value);
+            case StaffCommandKind.Name:
+                SetName(sender, command.Written);
                 break;
             case StaffCommandKind.Progress:
-                ShowProgress(sender, command.Words);
+                ShowProgress(sender, command);
                 break;
             case StaffCommandKind.Digest:
                 digests.SendTo(sender.UserId);
@@ -120,21 +139,32 @@ public sealed class VolunteerCommands(
         }
     }
 
-    private void ReportVisitors(StaffSender sender, int count)
+    /// <summary>"TEN Nguyễn Văn A, Hội CCB xã": the name before the first comma, the position after it.</summary>
+    private void SetName(StaffSender sender, string written)
     {
-        var commune = sender.Member.CommuneCode!;
-        var now = clock.GetUtcNow();
-        var recorded = visitors.Report(commune, VietnamTime.DateOf(now), count, sender.Member.Key, now.UtcDateTime);
-        Reply(sender, StaffTexts.VisitorsRecorded(catalog.Describe(commune), recorded));
+        var parts = written.Split(',', 2, StringSplitOptions.TrimEntries);
+        var name = Clip(parts[0]);
+        if (name.Length == 0)
+        {
+            Reply(sender, StaffTexts.NameUsage);
+            return;
+        }
+        sender.Member.FullName = name;
+        sender.Member.Position = parts.Length > 1 && Clip(parts[1]) is { Length: > 0 } position ? position : null;
+        staff.Update(sender.Member);
+        Reply(sender, StaffTexts.NameRecorded(sender.Member));
     }
 
-    /// <summary>A volunteer sees their own commune; an official names one ("TIENDO X07").</summary>
-    private void ShowProgress(StaffSender sender, IReadOnlyList<string> words)
+    private static string Clip(string text) => (text.Length > MaxNameLength ? text[..MaxNameLength] : text).Trim();
+
+    /// <summary>A volunteer sees their own commune; an official names one by code or name ("TIENDO X07", "TIENDO Tân Lập").</summary>
+    private void ShowProgress(StaffSender sender, StaffCommand command)
     {
-        var code = sender.Member.CommuneCode ?? (words.Count == 1 ? catalog.FindCommune(words[0])?.Code : null);
-        Reply(sender, code is null
-            ? StaffTexts.Usage(sender.Role, StaffCommandKind.Progress)
-            : progress.Describe(code, VietnamTime.DateOf(clock.GetUtcNow()), sender.Role));
+        var named = command.Words.Count > 0;
+        var code = sender.Member.CommuneCode ?? (named ? catalog.CommuneNamed(string.Join(' ', command.Words)) : null);
+        Reply(sender, code is not null ? progress.Describe(code, VietnamTime.DateOf(clock.GetUtcNow()), sender.Role)
+            : named ? StaffTexts.UnknownCommune(command.Written)
+            : StaffTexts.Usage(sender.Role, StaffCommandKind.Progress));
     }
 
     /// <summary>The survey starts as for a citizen who has just followed the OA.</summary>

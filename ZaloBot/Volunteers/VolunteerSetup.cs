@@ -14,6 +14,7 @@ public static class VolunteerSetup
         services.AddSingleton<Registration>();
         services.AddSingleton<InviteCommands>();
         services.AddSingleton<CommuneProgress>();
+        services.AddSingleton<VisitorReports>();
         services.AddSingleton<PhotoIntake>();
         services.AddSingleton<VolunteerCommands>();
         services.AddSingleton<RosterImport>();

@@ -44,6 +44,7 @@ internal sealed class LiteStaffStore : IStaffStore
         member.Role = role;
         member.CommuneCode = role == StaffRole.District ? null : communeCode;
         member.AnsweringAsCitizen = false;
+        member.PendingCount = null;
         staff.Upsert(member);
         return member;
     }

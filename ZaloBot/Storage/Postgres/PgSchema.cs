@@ -156,6 +156,13 @@ internal static class PgSchema
             xml text NOT NULL,
             stored_at timestamptz NOT NULL DEFAULT now());
         """,
+        """
+        ALTER TABLE staff ADD COLUMN IF NOT EXISTS full_name text;
+        ALTER TABLE staff ADD COLUMN IF NOT EXISTS position text;
+        ALTER TABLE staff ADD COLUMN IF NOT EXISTS pending_day date;
+        ALTER TABLE staff ADD COLUMN IF NOT EXISTS pending_visitors int;
+        ALTER TABLE staff ADD COLUMN IF NOT EXISTS pending_asked_at timestamptz;
+        """,
     ];
 
     /// <summary>

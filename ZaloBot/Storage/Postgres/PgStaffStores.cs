@@ -2,6 +2,7 @@ using ZaloBot.Dashboard;
 using System.Globalization;
 using System.Text.Json;
 using Npgsql;
+using NpgsqlTypes;
 using ZaloBot.Volunteers;
 using static ZaloBot.Storage.Postgres.PgStore;
 
@@ -9,7 +10,8 @@ namespace ZaloBot.Storage.Postgres;
 
 internal sealed class PgStaffStore(PgStore store, Secrets secrets) : IStaffStore
 {
-    private const string Columns = "key, protected_user_id, role, commune_code, login_name, registered_at, answering_as_citizen";
+    private const string Columns =
+        "key, protected_user_id, role, commune_code, login_name, registered_at, answering_as_citizen, full_name, position, pending_day, pending_visitors, pending_asked_at";
 
     public string KeyOf(string userId) => secrets.Hash("staff", userId);
 
@@ -53,12 +55,15 @@ internal sealed class PgStaffStore(PgStore store, Secrets secrets) : IStaffStore
         member.Role = role;
         member.CommuneCode = role == StaffRole.District ? null : communeCode;
         member.AnsweringAsCitizen = false;
+        member.PendingCount = null;
         store.Execute(
             $"""
-            INSERT INTO staff ({Columns}) VALUES (@key, @protected, @role, @commune, @login, @registered, @citizen)
+            INSERT INTO staff ({Columns})
+            VALUES (@key, @protected, @role, @commune, @login, @registered, @citizen, @name, @position, @pending_day, @pending_visitors, @pending_asked)
             ON CONFLICT (key) DO UPDATE SET protected_user_id = excluded.protected_user_id, role = excluded.role,
                 commune_code = excluded.commune_code, login_name = excluded.login_name, registered_at = excluded.registered_at,
-                answering_as_citizen = excluded.answering_as_citizen
+                answering_as_citizen = excluded.answering_as_citizen, full_name = excluded.full_name, position = excluded.position,
+                pending_day = excluded.pending_day, pending_visitors = excluded.pending_visitors, pending_asked_at = excluded.pending_asked_at
             """,
             Args(member));
         return member;
@@ -67,7 +72,8 @@ internal sealed class PgStaffStore(PgStore store, Secrets secrets) : IStaffStore
     public void Update(StaffMember member) => store.Execute(
         """
         UPDATE staff SET protected_user_id = @protected, role = @role, commune_code = @commune, login_name = @login,
-            registered_at = @registered, answering_as_citizen = @citizen
+            registered_at = @registered, answering_as_citizen = @citizen, full_name = @name, position = @position,
+            pending_day = @pending_day, pending_visitors = @pending_visitors, pending_asked_at = @pending_asked
         WHERE key = @key
         """,
         Args(member));
@@ -76,6 +82,10 @@ internal sealed class PgStaffStore(PgStore store, Secrets secrets) : IStaffStore
     [
         Arg("key", m.Key), Arg("protected", m.ProtectedUserId), Arg("role", (short)m.Role), Text("commune", m.CommuneCode),
         Arg("login", m.LoginName), Arg("registered", m.RegisteredAt), Arg("citizen", m.AnsweringAsCitizen),
+        Text("name", m.FullName), Text("position", m.Position),
+        new("pending_day", NpgsqlDbType.Date) { Value = m.PendingCount is { } p ? DayOf(p.Date) : DBNull.Value },
+        new("pending_visitors", NpgsqlDbType.Integer) { Value = (object?)m.PendingCount?.Visitors ?? DBNull.Value },
+        Arg("pending_asked", m.PendingCount?.AskedAt),
     ];
 
     private static StaffMember Read(NpgsqlDataReader r) => new()
@@ -87,6 +97,14 @@ internal sealed class PgStaffStore(PgStore store, Secrets secrets) : IStaffStore
         LoginName = r.GetString(4),
         RegisteredAt = r.GetFieldValue<DateTime>(5),
         AnsweringAsCitizen = r.GetBoolean(6),
+        FullName = NullableText(r, 7),
+        Position = NullableText(r, 8),
+        PendingCount = r.IsDBNull(9) ? null : new PendingVisitorCount
+        {
+            Date = Midnight(r.GetFieldValue<DateOnly>(9)),
+            Visitors = r.GetInt32(10),
+            AskedAt = r.GetFieldValue<DateTime>(11),
+        },
     };
 }
 

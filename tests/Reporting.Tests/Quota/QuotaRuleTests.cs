@@ -138,4 +138,18 @@ public sealed class QuotaRuleTests
 
         Assert.Equal(valid, ok);
     }
+
+    [Theory]
+    [InlineData(500, true)]
+    [InlineData(1, true)]
+    [InlineData(0, false)]
+    [InlineData(-10, false)]
+    public void Options_validation_rejects_a_daily_visitor_maximum_below_one(int maximum, bool valid)
+    {
+        var options = new QuotaOptions { MaxDailyVisitors = maximum };
+
+        var ok = Validator.TryValidateObject(options, new ValidationContext(options), [], validateAllProperties: true);
+
+        Assert.Equal(valid, ok);
+    }
 }

@@ -67,6 +67,24 @@ public sealed class DigestTests : StaffTests
     }
 
     [Fact]
+    public async Task The_17_00_digest_in_the_group_puts_the_communes_nobody_registered_for_among_those_needing_action()
+    {
+        await RegisterAsync(Volunteer);
+        await RegisterOfficialAsync();
+        SetVietnamTime(June12, 16, 59);
+        await Bot.IdleAsync();
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await DigestSentAsync(June12);
+
+        var lines = GroupMessages.Where(m => !IsImage(m)).Select(m => m["text"]!.GetValue<string>())
+            .Where(t => t.StartsWith("📊", StringComparison.Ordinal)).SelectMany(t => t.Split('\n')).ToList();
+        Assert.Contains("🙋 Có người đăng ký hỗ trợ: 1/25 xã", lines);
+        Assert.Contains(lines, l => l.StartsWith("• X08 Tân An: Chưa có người đăng ký", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("• X07 Tân Lập:", StringComparison.Ordinal) && !l.Contains("Chưa có người đăng ký", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("X07", StringComparison.Ordinal) && l.Contains("Chưa có người đăng ký", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task At_16_15_the_group_hears_of_the_communes_nobody_has_registered_for()
     {
         await RegisterAsync(Volunteer);

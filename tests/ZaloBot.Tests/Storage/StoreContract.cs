@@ -526,6 +526,27 @@ public abstract class StoreContract : IDisposable
     }
 
     [SkippableFact]
+    public void Staff_keep_their_name_and_position_and_a_count_waiting_for_confirmation_until_they_register_again()
+    {
+        var staff = Get<IStaffStore>();
+        var member = staff.Register("zalo-1", StaffRole.Commune, "X07", Now);
+        member.FullName = "Nguyễn Văn Đức";
+        member.Position = "Hội CCB xã";
+        member.PendingCount = new PendingVisitorCount { Date = new DateTime(2024, 6, 12, 0, 0, 0, DateTimeKind.Utc), Visitors = 640, AskedAt = Now };
+        staff.Update(member);
+
+        var found = staff.Find("zalo-1")!;
+        Assert.Equal(("Nguyễn Văn Đức", "Hội CCB xã"), (found.FullName, found.Position));
+        Assert.Equal((new DateTime(2024, 6, 12), 640, Now), (found.PendingCount!.Date, found.PendingCount.Visitors, found.PendingCount.AskedAt));
+        Assert.Equal("Nguyễn Văn Đức, Hội CCB xã", staff.All().Single().Signature());
+
+        var again = staff.Register("zalo-1", StaffRole.Commune, "X08", Now);
+        Assert.Null(again.PendingCount);
+        Assert.Null(staff.Find("zalo-1")!.PendingCount);
+        Assert.Equal("Nguyễn Văn Đức", staff.Find("zalo-1")!.FullName);
+    }
+
+    [SkippableFact]
     public void Invite_codes_are_set_replaced_and_revoked()
     {
         var codes = Get<IInviteCodeStore>();

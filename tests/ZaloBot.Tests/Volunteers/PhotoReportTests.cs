@@ -16,6 +16,7 @@ public sealed class PhotoReportTests(ImageServer images) : StaffTests, IClassFix
     {
         ["Photos:MaxBytes"] = MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Digest:GroupId"] = "g-pks02",
+        ["Digest:RelayPhotos"] = "false",
     };
 
     private async Task SendImageAsync(string userId, byte[] content, string? caption = null) =>
@@ -106,6 +107,17 @@ public sealed class PhotoReportTests(ImageServer images) : StaffTests, IClassFix
     }
 
     [Fact]
+    public async Task A_photo_after_the_survey_has_ended_is_refused_and_not_stored()
+    {
+        await RegisterAsync(Volunteer);
+        SetVietnamTime(new DateOnly(2024, 6, 15), 9, 0);
+        await SendImageAsync(Volunteer, ImageServer.Png);
+
+        Assert.Empty(Stored);
+        Assert.StartsWith("Đợt khảo sát đã kết thúc ngày 14/06/2024", LastReplyTo(Volunteer));
+    }
+
+    [Fact]
     public async Task A_citizens_image_gets_a_polite_reply_and_is_not_stored()
     {
         await SendImageAsync(Citizen, ImageServer.Png, "X07");
@@ -115,7 +127,7 @@ public sealed class PhotoReportTests(ImageServer images) : StaffTests, IClassFix
     }
 
     [Fact]
-    public async Task Without_the_relay_setting_photos_stay_out_of_the_group()
+    public async Task With_the_relay_turned_off_photos_stay_out_of_the_group()
     {
         await RegisterAsync(Volunteer);
         await SendImageAsync(Volunteer, ImageServer.Png);
@@ -130,11 +142,10 @@ public sealed class PhotoRelayTests(ImageServer images) : StaffTests, IClassFixt
     protected override Dictionary<string, string?> Settings => new(base.Settings.Concat(ImageServer.Allowance))
     {
         ["Digest:GroupId"] = "g-pks02",
-        ["Digest:RelayPhotos"] = "true",
     };
 
     [Fact]
-    public async Task With_the_relay_setting_a_photo_goes_to_the_group_with_the_communes_name_and_no_mentions()
+    public async Task With_a_group_a_photo_goes_there_by_default_with_the_communes_name_and_no_mentions()
     {
         await RegisterAsync(Volunteer);
         await Bot.PostEventAsync(ImageEvent(Volunteer, images.Serve(ImageServer.Png), "Hỗ trợ người dân [@123456]"));
@@ -145,5 +156,18 @@ public sealed class PhotoRelayTests(ImageServer images) : StaffTests, IClassFixt
         var group = Assert.Single(Zalo.CallsTo("/v3.0/oa/group/message")).Json;
         Assert.Equal("g-pks02", group["recipient"]!["group_id"]!.GetValue<string>());
         Assert.Equal("📷 Xã Tân Lập (X07): Hỗ trợ người dân", group["message"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_named_senders_photo_carries_their_name_in_the_group_and_names_them_on_duty_that_day()
+    {
+        await RegisterAsync(Volunteer);
+        await SayAsync(Volunteer, "TEN Nguyễn Văn Đức, Hội CCB xã");
+        await Bot.PostEventAsync(ImageEvent(Volunteer, images.Serve(ImageServer.Png), "Hỗ trợ người dân"));
+        await Bot.IdleAsync();
+
+        var group = Assert.Single(Zalo.CallsTo("/v3.0/oa/group/message")).Json;
+        Assert.Equal("📷 Xã Tân Lập (X07) — Nguyễn Văn Đức, Hội CCB xã: Hỗ trợ người dân", group["message"]!["text"]!.GetValue<string>());
+        Assert.Equal(["Nguyễn Văn Đức, Hội CCB xã"], Bot.Get<ZaloBot.Reports.DailyFigures>().Days(June12, June12, "X07").Single().OnDuty);
     }
 }

@@ -133,6 +133,27 @@ public sealed class VolunteerChatTests : StaffTests
         Assert.Null(TodaysCount());
     }
 
+    [Theory]
+    [InlineData("TIENDO Tân Lập")]
+    [InlineData("tien do xa tan lap")]
+    [InlineData("Tiến độ: Xã Tân Lập")]
+    public async Task An_official_may_name_the_commune_whose_progress_they_want(string text)
+    {
+        await RegisterOfficialAsync();
+        await SayAsync(Official, text);
+
+        Assert.Contains("Xã Tân Lập (X07), hôm nay 12/06/2024", LastReplyTo(Official));
+    }
+
+    [Fact]
+    public async Task Progress_of_an_unknown_commune_says_how_to_name_one()
+    {
+        await RegisterOfficialAsync();
+        await SayAsync(Official, "TIENDO Hà Nội");
+
+        Assert.Equal(StaffTexts.UnknownCommune("Hà Nội"), LastReplyTo(Official));
+    }
+
     [Fact]
     public async Task A_volunteer_answers_the_survey_as_a_citizen_only_after_asking_and_comes_back_with_THOAT()
     {
@@ -144,6 +165,8 @@ public sealed class VolunteerChatTests : StaffTests
         await SayAsync(Volunteer, "X07");
         Assert.Contains("Câu 1/11", LastReplyTo(Volunteer));
         await SayAsync(Volunteer, "LUOT người đông");
+        await SayAsync(Volunteer, "Tiến độ giải quyết hồ sơ chậm");
+        await SayAsync(Volunteer, "Tên tôi là Đức");
         await SayAsync(Volunteer, "hướng dẫn");
         Assert.True(StaffOf(Volunteer)!.AnsweringAsCitizen);
         Assert.Contains("Hướng dẫn: mỗi câu hỏi", LastReplyTo(Volunteer));

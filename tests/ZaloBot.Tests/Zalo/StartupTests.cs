@@ -34,6 +34,14 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task A_group_link_that_is_no_link_stops_the_start_naming_the_setting()
+    {
+        await using var app = ZaloBotApp.Build([.. LiveArgs(), "--Digest:GroupLink=nhóm PKS02"]);
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        Assert.Contains("Digest:GroupLink", error.Message);
+    }
+
+    [Fact]
     public async Task Live_mode_starts_with_only_an_access_token_or_only_a_refresh_token()
     {
         await using var app = ZaloBotApp.Build([.. LiveArgs("Zalo:RefreshToken"), "--Zalo:AccessToken=t"]);
