@@ -33,7 +33,7 @@ internal static class CommunePage
         figures.Communes.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase));
 
     private static List<CommuneDay> Series(DailyFigures figures, Commune commune, TimeProvider clock) =>
-        figures.SurveyDaysUntil(clock.Today(), commune.Code).TakeLast(SeriesDays).ToList();
+        figures.SurveyDaysUntil(clock.Today(), commune.Code, reporters: true).TakeLast(SeriesDays).ToList();
 
     private static IResult Render(
         string code, HttpContext http, DailyFigures figures, PhotoReports photos, Roster roster, IOptions<QuotaOptions> quota, TimeProvider clock)

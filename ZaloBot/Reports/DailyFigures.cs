@@ -16,8 +16,14 @@ public sealed class DailyFigures(SurveyCatalog catalog, IResponseStore responses
 {
     public IReadOnlyList<Commune> Communes => catalog.Communes;
 
-    /// <summary>Every commune (or only <paramref name="commune"/>) on every day from <paramref name="from"/> to <paramref name="to"/> inclusive.</summary>
-    public IReadOnlyList<CommuneDay> Days(DateOnly from, DateOnly to, string? commune = null)
+    /// <summary>
+    /// Every commune (or only <paramref name="commune"/>) on every day from <paramref name="from"/> to
+    /// <paramref name="to"/> inclusive. Who was on duty comes from the roster; with
+    /// <paramref name="reporters"/> a day the roster leaves empty also names the staff who reported
+    /// it, which reads each reported day's history: the QCDC sheet and the commune page want it, the
+    /// digest and the overview do not.
+    /// </summary>
+    public IReadOnlyList<CommuneDay> Days(DateOnly from, DateOnly to, string? commune = null, bool reporters = false)
     {
         var respondents = responses.CountByCommuneAndDay(catalog.Definition.Id, from, to, commune);
         var visits = visitors.Between(from, to, commune);
@@ -38,7 +44,7 @@ public sealed class DailyFigures(SurveyCatalog catalog, IResponseStore responses
                     respondents.GetValueOrDefault((code, day)),
                     photoCount,
                     onDuty.TryGetValue((code, day), out var rostered) && rostered.Count > 0 ? rostered
-                        : visitorCount is null && photoCount == 0 ? []
+                        : !reporters || (visitorCount is null && photoCount == 0) ? []
                         : Reporters(code, day, named.Value)));
             }
         return days;
@@ -56,10 +62,10 @@ public sealed class DailyFigures(SurveyCatalog catalog, IResponseStore responses
     }
 
     /// <summary>The survey's days so far: from its opening day to <paramref name="today"/> (capped at its closing day).</summary>
-    public IReadOnlyList<CommuneDay> SurveyDaysUntil(DateOnly today, string? commune = null)
+    public IReadOnlyList<CommuneDay> SurveyDaysUntil(DateOnly today, string? commune = null, bool reporters = false)
     {
         var (opens, closes) = Window;
-        return Days(opens, today < closes ? today : closes, commune);
+        return Days(opens, today < closes ? today : closes, commune, reporters);
     }
 
     /// <summary>The survey window as Vietnam dates.</summary>
@@ -93,5 +99,5 @@ public sealed class DailyFigures(SurveyCatalog catalog, IResponseStore responses
                 r.QualityFlags));
 
     /// <summary>Everything the exports need for a date range.</summary>
-    public SurveyData ExportData(DateOnly from, DateOnly to) => new(Communes, Questions, Days(from, to), Responses().ToList());
+    public SurveyData ExportData(DateOnly from, DateOnly to) => new(Communes, Questions, Days(from, to, reporters: true), Responses().ToList());
 }

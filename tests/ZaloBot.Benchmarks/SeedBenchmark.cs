@@ -70,6 +70,11 @@ internal static class SeedBenchmark
 
         Console.WriteLine($"reads over {services.GetRequiredService<IResponseStore>().Count(catalog.Definition.Id):N0} responses, {catalog.Communes.Count} communes, "
             + $"{(today.DayNumber - DateOnly.FromDateTime(catalog.Definition.OpensAt).DayNumber + 1)} days:");
+        var figures = services.GetRequiredService<ZaloBot.Reports.DailyFigures>();
+        await TimeAsync("  figures of every commune-day so far", () => figures.SurveyDaysUntil(today));
+        var input = new Reporting.Digest.DigestInput("t", today, false, figures.Communes, figures.SurveyDaysUntil(today), new Reporting.Quota.QuotaOptions());
+        await TimeAsync("  digest text", () => Reporting.Digest.DigestBuilder.BuildMessages(input));
+        await TimeAsync("  digest chart", () => Reporting.Charts.DigestChart.RenderPng(Reporting.Digest.DigestBuilder.ChartBars(input), "t"));
         await TimeAsync("digest (17:00 job: text and chart)", () => services.GetRequiredService<DigestReport>().Compose(today));
         await TimeAsync("BAOCAO (digest queued to one official)", () => { services.GetRequiredService<DigestDelivery>().SendTo("9990000000000000001"); return null; });
         await TimeAsync($"TIENDO {first}", () => services.GetRequiredService<CommuneProgress>().Describe(first, today, StaffRole.District));
