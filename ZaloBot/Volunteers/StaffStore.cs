@@ -31,6 +31,9 @@ public sealed class StaffMember
 
     /// <summary>When set, this staff member is answering the survey as a citizen until they finish or stop.</summary>
     public bool AnsweringAsCitizen { get; set; }
+
+    /// <summary>Set by the district board: the member stays listed but may no longer run staff commands or sign in.</summary>
+    public bool Disabled { get; set; }
 }
 
 /// <summary>The registered staff, looked up by a keyed hash of their Zalo id or by login name.</summary>
@@ -57,4 +60,7 @@ public interface IStaffStore
     StaffMember Register(string userId, StaffRole role, string? communeCode, DateTime now);
 
     void Update(StaffMember member);
+
+    /// <summary>Forgets the member (registering again needs a valid invite code); false when no member has that key.</summary>
+    bool Remove(string key);
 }

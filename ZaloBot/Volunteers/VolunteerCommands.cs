@@ -52,14 +52,17 @@ public sealed class VolunteerCommands(
     }
 
     /// <summary>Whether an image from this user is a photo report (so it is worth fetching before its event is handled).</summary>
-    public bool ReportsPhotos(string userId) => staff.Find(userId) is { AnsweringAsCitizen: false };
+    public bool ReportsPhotos(string userId) => staff.Find(userId) is { AnsweringAsCitizen: false, Disabled: false };
 
     /// <summary>Stores a staff member's photo report from the images fetched beforehand; false leaves the image to the citizen side.</summary>
     public bool TryHandleImage(string userId, ZaloEvent e, FetchedPhotos fetched)
     {
         if (staff.Find(userId) is not { AnsweringAsCitizen: false } member)
             return false;
-        photos.Receive(new StaffSender(userId, member), e, fetched);
+        if (member.Disabled)
+            Reply(new StaffSender(userId, member), StaffTexts.Disabled);
+        else
+            photos.Receive(new StaffSender(userId, member), e, fetched);
         return true;
     }
 
@@ -82,7 +85,9 @@ public sealed class VolunteerCommands(
 
     private void Handle(StaffSender sender, StaffCommand? command)
     {
-        if (command is null)
+        if (sender.Member.Disabled)
+            Reply(sender, StaffTexts.Disabled);
+        else if (command is null)
             Reply(sender, StaffTexts.NotUnderstood(sender.Role));
         else if (!StaffTexts.Allows(sender.Role, command.Kind))
             Reply(sender, StaffTexts.NotForRole(sender.Role));

@@ -156,6 +156,8 @@ internal static class PgSchema
             xml text NOT NULL,
             stored_at timestamptz NOT NULL DEFAULT now());
         """,
+        // The district board disables a staff member from the dashboard.
+        "ALTER TABLE staff ADD COLUMN IF NOT EXISTS disabled boolean NOT NULL DEFAULT false;",
     ];
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace ZaloBot.Storage.Postgres;
 
 internal sealed class PgStaffStore(PgStore store, Secrets secrets) : IStaffStore
 {
-    private const string Columns = "key, protected_user_id, role, commune_code, login_name, registered_at, answering_as_citizen";
+    private const string Columns = "key, protected_user_id, role, commune_code, login_name, registered_at, answering_as_citizen, disabled";
 
     public string KeyOf(string userId) => secrets.Hash("staff", userId);
 
@@ -55,10 +55,10 @@ internal sealed class PgStaffStore(PgStore store, Secrets secrets) : IStaffStore
         member.AnsweringAsCitizen = false;
         store.Execute(
             $"""
-            INSERT INTO staff ({Columns}) VALUES (@key, @protected, @role, @commune, @login, @registered, @citizen)
+            INSERT INTO staff ({Columns}) VALUES (@key, @protected, @role, @commune, @login, @registered, @citizen, @disabled)
             ON CONFLICT (key) DO UPDATE SET protected_user_id = excluded.protected_user_id, role = excluded.role,
                 commune_code = excluded.commune_code, login_name = excluded.login_name, registered_at = excluded.registered_at,
-                answering_as_citizen = excluded.answering_as_citizen
+                answering_as_citizen = excluded.answering_as_citizen, disabled = excluded.disabled
             """,
             Args(member));
         return member;
@@ -67,15 +67,17 @@ internal sealed class PgStaffStore(PgStore store, Secrets secrets) : IStaffStore
     public void Update(StaffMember member) => store.Execute(
         """
         UPDATE staff SET protected_user_id = @protected, role = @role, commune_code = @commune, login_name = @login,
-            registered_at = @registered, answering_as_citizen = @citizen
+            registered_at = @registered, answering_as_citizen = @citizen, disabled = @disabled
         WHERE key = @key
         """,
         Args(member));
 
+    public bool Remove(string key) => store.Execute("DELETE FROM staff WHERE key = @key", Arg("key", key)) > 0;
+
     private static NpgsqlParameter[] Args(StaffMember m) =>
     [
         Arg("key", m.Key), Arg("protected", m.ProtectedUserId), Arg("role", (short)m.Role), Text("commune", m.CommuneCode),
-        Arg("login", m.LoginName), Arg("registered", m.RegisteredAt), Arg("citizen", m.AnsweringAsCitizen),
+        Arg("login", m.LoginName), Arg("registered", m.RegisteredAt), Arg("citizen", m.AnsweringAsCitizen), Arg("disabled", m.Disabled),
     ];
 
     private static StaffMember Read(NpgsqlDataReader r) => new()
@@ -87,6 +89,7 @@ internal sealed class PgStaffStore(PgStore store, Secrets secrets) : IStaffStore
         LoginName = r.GetString(4),
         RegisteredAt = r.GetFieldValue<DateTime>(5),
         AnsweringAsCitizen = r.GetBoolean(6),
+        Disabled = r.GetBoolean(7),
     };
 }
 
