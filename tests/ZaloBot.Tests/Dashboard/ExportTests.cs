@@ -91,6 +91,33 @@ public sealed class ExportTests(SeededDashboard dashboard) : SeededDashboardTest
         Assert.Equal([("2024-06-12", 20, 12), ("2024-06-13", 10, 14)], days);
     }
 
+    [Fact]
+    public async Task The_final_report_downloads_as_a_word_document_with_the_same_figures_and_the_photo()
+    {
+        using var response = await Client.Http.GetAsync("/dashboard/exports/report.docx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("pks02-bao-cao-cuoi-2024-06-12-2024-06-14.docx", response.Content.Headers.ContentDisposition?.FileNameStar);
+        var docx = await response.Content.ReadAsByteArrayAsync();
+
+        var text = Docx.Paragraphs(docx);
+        Assert.Contains("BAN CHỈ ĐẠO QUY CHẾ DÂN CHỦ HUYỆN", text);
+        Assert.Contains("Kết quả khảo sát ý kiến người dân về Chủ tịch UBND xã, thị trấn (PKS 02)", text);
+        Assert.Contains("Thời gian khảo sát: từ ngày 12/06/2024 đến ngày 14/06/2024", text);
+        Assert.Contains(text, p => p.StartsWith("Các tổ công tác đã gửi 1 ảnh", StringComparison.Ordinal));
+        Assert.Contains("Ảnh 1: Xã Tân Lập (X07), 14/06/2024", text);
+        Assert.DoesNotContain(text, p => p.StartsWith("Ảnh 2", StringComparison.Ordinal));
+        Assert.Contains(text, p => p.Contains("Ý kiến số 1 ở X07", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_exports_page_offers_the_final_report()
+    {
+        var html = await PageAsync("/dashboard/exports");
+
+        Assert.Contains("Báo cáo cuối (Word)", html);
+        Assert.Contains("href=\"/dashboard/exports/report.docx\"", html);
+    }
+
     [Theory]
     [InlineData("/dashboard/exports/qcdc.csv?from=2025-01-01", HttpStatusCode.BadRequest)]
     [InlineData("/dashboard/exports/qcdc.csv?from=2024-06-14&to=2024-06-12", HttpStatusCode.BadRequest)]
