@@ -115,6 +115,7 @@ public static class DashboardSetup
         routes.MapOverview();
         routes.MapCommunePages();
         routes.MapQuality();
+        routes.MapStaffPage();
         routes.MapExports();
         routes.MapQrCodes();
         routes.MapSurveyPage();

@@ -24,6 +24,7 @@ internal static class Layout
     [
         ("/dashboard", "Tổng quan"),
         ("/dashboard/quality", "Cần kiểm tra"),
+        ("/dashboard/staff", "Cán bộ"),
         ("/dashboard/exports", "Xuất dữ liệu"),
         ("/dashboard/qr", "Mã QR"),
         ("/dashboard/survey", "Bộ câu hỏi"),
