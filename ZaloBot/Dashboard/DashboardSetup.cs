@@ -116,6 +116,7 @@ public static class DashboardSetup
         routes.MapCommunePages();
         routes.MapQuality();
         routes.MapStaffPage();
+        routes.MapRosterPage();
         routes.MapExports();
         routes.MapQrCodes();
         routes.MapSurveyPage();

@@ -56,12 +56,13 @@ internal static class Layout
             <main><h1>{E(title)}</h1>{body}</main>
             """, statusCode);
 
-    /// <summary>A POST form carrying the anti-forgery token that every dashboard POST checks.</summary>
-    public static string Form(HttpContext http, string action, string fields, string cssClass = "")
+    /// <summary>A POST form carrying the anti-forgery token that every dashboard POST checks; <paramref name="upload"/> for a file.</summary>
+    public static string Form(HttpContext http, string action, string fields, string cssClass = "", bool upload = false)
     {
         var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
+        var encoding = upload ? " enctype=\"multipart/form-data\"" : "";
         return $"""
-            <form method="post" action="{E(action)}" class="{cssClass}"><input type="hidden" name="{E(tokens.FormFieldName)}" value="{E(tokens.RequestToken)}" />{fields}</form>
+            <form method="post" action="{E(action)}" class="{cssClass}"{encoding}><input type="hidden" name="{E(tokens.FormFieldName)}" value="{E(tokens.RequestToken)}" />{fields}</form>
             """;
     }
 
