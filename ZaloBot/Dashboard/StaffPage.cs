@@ -206,8 +206,10 @@ internal static class StaffPage
     private static Dictionary<string, DateTime> LastReports(DailyFigures figures, VisitorCounts visitors, PhotoReports photos, TimeProvider clock)
     {
         var last = new Dictionary<string, DateTime>();
-        void Seen(string key, DateTime at)
+        void Seen(string? key, DateTime at)
         {
+            if (key is null)
+                return;
             if (!last.TryGetValue(key, out var before) || at > before)
                 last[key] = at;
         }
