@@ -55,6 +55,9 @@ public sealed class PageTests(SeededDashboard dashboard) : SeededDashboardTests(
         Assert.Contains("Câu 4/11: Ông/bà có biết Chủ tịch UBND xã không?\n1. Có\n2. Không", html);
         Assert.Contains("Chỉ hỏi khi câu 4 được trả lời: Có", html);
         Assert.Contains("không phải mẫu phiếu chính thức", html);
+        var file = System.Text.RegularExpressions.Regex.Match(html, "đọc từ tệp <code>([^<]*)</code>").Groups[1].Value;
+        Assert.EndsWith(".json", file);
+        Assert.DoesNotContain("/", file);
     }
 
     [Theory]
@@ -76,6 +79,9 @@ public sealed class PageTests(SeededDashboard dashboard) : SeededDashboardTests(
 
         Assert.Equal($"https://zalo.me/{BotHost.OaId}", QrDecoding.DecodePng(png));
         Assert.Contains("Quét mã → bấm Nhắn tin → gửi: <span class=\"code\">X07</span>", poster);
+        Assert.Contains("Thời gian khảo sát: từ ngày 12/06/2024 đến ngày 14/06/2024", poster);
+        Assert.Contains("<p class=\"issuer\">Ban Chỉ đạo Quy chế dân chủ huyện</p>", poster);
+        Assert.Contains("Zalo mở trang Official Account của đơn vị khảo sát. Bấm nút “Nhắn tin”", poster);
         Assert.Contains("Danh sách mã QR code", list);
     }
 
