@@ -76,8 +76,14 @@ internal static class Layout
 
     /// <summary>A quota verdict in its chart colour, with the R &gt; V mark when there are more answers than visitors.</summary>
     public static string Status(QuotaResult quota) =>
-        $"""<span class="status" style="background:{StatusPalette.Hex(quota.Status)}">{E(quota.Status.Label())}</span>"""
+        $"""<span class="status" style="background:{StatusPalette.Hex(quota.Status)};color:{TextOn(quota.Status)}">{E(quota.Status.Label())}</span>"""
         + (quota.Suspicious ? $"""<span class="flag" title="{E(QuotaLabels.Suspicious)}">R&gt;V</span>""" : "");
+
+    /// <summary>
+    /// The badge's text colour: white on the green and red, black on the orange and grey, each at
+    /// least 4.5:1 against the chart colour behind it (WCAG AA for small text).
+    /// </summary>
+    public static string TextOn(QuotaStatus status) => status is QuotaStatus.Below or QuotaStatus.NotReported ? "#000" : "#fff";
 
     /// <summary>A server-rendered chart; tapping it opens it full size, which a phone can zoom.</summary>
     public static string Chart(string src, string alt) => $"""<a href="{E(src)}"><img class="chart" src="{E(src)}" alt="{E(alt)}" /></a>""";
