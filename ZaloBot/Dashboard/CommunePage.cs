@@ -23,9 +23,11 @@ internal static class CommunePage
     public static void MapCommunePages(this DashboardRoutes routes)
     {
         routes.Pages.MapGet("/communes/{code}", Render);
-        routes.Files.MapGet("/charts/communes/{code}.png", (string code, DailyFigures figures, IOptions<QuotaOptions> quota, TimeProvider clock) =>
+        routes.Files.MapGet("/charts/communes/{code}.png", (string code, bool? phone, DailyFigures figures, IOptions<QuotaOptions> quota, TimeProvider clock) =>
             Find(figures, code) is { } commune
-                ? Results.File(DigestChart.RenderDailySeriesPng(Series(figures, commune, clock), quota.Value, $"{commune.Name}: lượt đến và số phiếu theo ngày"), "image/png")
+                ? Results.File(phone == true
+                    ? DigestChart.RenderDailySeriesPng(Series(figures, commune, clock), quota.Value, $"{commune.Name}: lượt đến và số phiếu", width: 1080, height: 1080, forPhone: true)
+                    : DigestChart.RenderDailySeriesPng(Series(figures, commune, clock), quota.Value, $"{commune.Name}: lượt đến và số phiếu theo ngày"), "image/png")
                 : Results.NotFound());
         routes.Files.MapGet("/photos/{id}", (string id, PhotoReports photos) =>
             photos.Find(id) is { } report && photos.Content(report) is { } content
@@ -52,7 +54,7 @@ internal static class CommunePage
             <section class="card">
             <h2>Theo ngày</h2>
             {DayTable(days, quota.Value)}
-            {Chart($"/dashboard/charts/communes/{commune.Code}.png", "Lượt đến và số phiếu theo ngày")}
+            {Chart($"/dashboard/charts/communes/{commune.Code}.png", "Lượt đến và số phiếu theo ngày", $"/dashboard/charts/communes/{commune.Code}.png?phone=true")}
             <p class="note">Hiện tối đa {SeriesDays} ngày gần nhất; tệp xuất dữ liệu có đủ các ngày.</p>
             </section>
             <section class="card">

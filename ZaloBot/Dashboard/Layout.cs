@@ -86,7 +86,10 @@ internal static class Layout
     public static string TextOn(QuotaStatus status) => status is QuotaStatus.Below or QuotaStatus.NotReported ? "#000" : "#fff";
 
     /// <summary>A server-rendered chart; tapping it opens it full size, which a phone can zoom.</summary>
-    public static string Chart(string src, string alt) => $"""<a href="{E(src)}"><img class="chart" src="{E(src)}" alt="{E(alt)}" /></a>""";
+    /// <param name="phoneSrc">The same chart with type sized for a phone, shown below the desktop breakpoint.</param>
+    public static string Chart(string src, string alt, string? phoneSrc = null) => phoneSrc is null
+        ? $"""<a href="{E(src)}"><img class="chart" src="{E(src)}" alt="{E(alt)}" /></a>"""
+        : $"""<a href="{E(src)}"><picture><source media="(max-width: 47.99rem)" srcset="{E(phoneSrc)}" /><img class="chart" src="{E(src)}" alt="{E(alt)}" /></picture></a>""";
 
     /// <summary>A visitor count, or a dash while no volunteer has reported it.</summary>
     public static string Visitors(int? visitors) => visitors is { } v ? E(v) : "–";

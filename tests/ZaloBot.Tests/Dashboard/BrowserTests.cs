@@ -179,6 +179,24 @@ public sealed partial class BrowserTests(BrowserFixture fixture) : IClassFixture
     }
 
     [ChromiumFact]
+    public async Task A_communes_chart_comes_with_phone_sized_type_on_a_phone()
+    {
+        await using var phone = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true });
+        var page = await phone.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/dashboard/communes/X07");
+        await SignInAsync(page, "9100000000000000006");
+        await page.WaitForURLAsync("**/dashboard/communes/X07");
+        const string Chart = "(() => { const i = document.querySelector('img.chart'); return i.complete && i.naturalWidth > 0 ? i.currentSrc : ''; })()";
+
+        await page.WaitForFunctionAsync(Chart);
+        Assert.EndsWith("/dashboard/charts/communes/X07.png?phone=true", await page.EvaluateAsync<string>(Chart));
+
+        await page.SetViewportSizeAsync(1280, 800);
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.Load });
+        Assert.EndsWith("/dashboard/charts/communes/X07.png", await page.EvaluateAsync<string>(Chart));
+    }
+
+    [ChromiumFact]
     public async Task Every_page_fits_a_phone_and_a_desktop_screen_and_its_images_load()
     {
         await using var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true });
