@@ -4,6 +4,7 @@ using ZaloBot.Conversation;
 using ZaloBot.Jobs;
 using ZaloBot.Dashboard;
 using ZaloBot.Posters;
+using ZaloBot.Reports;
 using ZaloBot.Sandbox;
 using ZaloBot.Storage;
 using ZaloBot.Survey;
@@ -53,7 +54,7 @@ public static class ZaloBotApp
     }
 
     /// <summary>
-    /// Runs until stopped, or runs the <c>qr</c> command and exits; a configuration error ends the
+    /// Runs until stopped, or runs the <c>qr</c> or <c>report</c> command and exits; a configuration error ends the
     /// start with one clear line.
     /// </summary>
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Error);
@@ -67,6 +68,8 @@ public static class ZaloBotApp
                 return RosterImport.RunCommand(file, settings);
             if (args is [QrCommand.Name, .. var qrArgs])
                 return QrCommand.Run(qrArgs, configuration => Build(configuration), Console.Out, error);
+            if (args is [ReportCommand.Name, .. var reportArgs])
+                return ReportCommand.Run(reportArgs, configuration => Build(configuration), Console.Out, error);
             var app = Build(args);
             // Check the configuration and the survey file before the host starts and logs a stack trace.
             _ = app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value;

@@ -97,8 +97,9 @@ public static class DigestChart
     /// One commune day by day: visitors beside respondents, the respondents coloured by that day's
     /// status over the day's target band.
     /// </summary>
+    /// <param name="forPhone">Type sized for a phone screen about 390 px wide, on which the image is shrunk to a third.</param>
     public static byte[] RenderDailySeriesPng(
-        IReadOnlyList<CommuneDay> days, QuotaOptions quota, string title, int width = 1200, int height = 700)
+        IReadOnlyList<CommuneDay> days, QuotaOptions quota, string title, int width = 1200, int height = 700, bool forPhone = false)
     {
         var ordered = days.OrderBy(d => d.Date).ToList();
         var verdicts = ordered.Select(d => QuotaRule.Evaluate(d.Visitors, d.Respondents, quota)).ToList();
@@ -116,7 +117,7 @@ public static class DigestChart
         var labels = ordered.Select(d => d.Date.ToString("dd/MM", CultureInfo.InvariantCulture)).ToList();
         LegendItem[] legend = [Swatch("Lượt đến", VisitorsFill), .. StatusLegend()];
         var top = verdicts.Select(q => Math.Max(Top(q), q.Visitors ?? 0)).DefaultIfEmpty(0).Max();
-        return Render(plot, title, xLabel: "Ngày", yLabel: "Lượt đến, số phiếu", labels, legend, top, width, height);
+        return Render(plot, title, xLabel: "Ngày", yLabel: "Lượt đến, số phiếu", labels, legend, top, width, height, forPhone ? PhoneType : DeskType);
     }
 
     private static Bar VisitorBar(double x, int visitors) => new()
@@ -166,7 +167,8 @@ public static class DigestChart
         IReadOnlyList<LegendItem> legend,
         int top,
         int width,
-        int height)
+        int height,
+        FontSizes? sizes = null)
     {
         plot.Title(title);
         plot.XLabel(xLabel);
@@ -179,7 +181,7 @@ public static class DigestChart
         plot.Axes.SetLimits(-0.6, Math.Max(tickLabels.Count, 1) - 0.4, 0, Math.Max(top, 10) * 1.12);
 
         AddLegend(plot, legend);
-        ApplyFont(plot, ChartFont.Name, DeskType);
+        ApplyFont(plot, ChartFont.Name, sizes ?? DeskType);
         return plot.GetImageBytes(width, height, ImageFormat.Png);
     }
 

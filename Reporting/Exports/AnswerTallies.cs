@@ -99,7 +99,7 @@ public static class AnswerTallies
             tally.Question.Text,
             tally.Option.Text,
             tally.Count,
-            tally.Percent is { } percent ? percent : Cell.Empty,
+            tally.Percent is { } percent ? Cell.Percent(percent) : Cell.Empty,
             tally.Answered,
         });
 }

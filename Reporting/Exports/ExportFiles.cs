@@ -34,6 +34,7 @@ public static class ExportFiles
     public static byte[] ToXlsx(IEnumerable<Table> tables)
     {
         var sheets = new Dictionary<string, object>();
+        var formats = new List<(int Sheet, int Column, string Code)>();
         foreach (var table in tables)
         {
             if (table.Name.Length is 0 or > 31 || table.Name.IndexOfAny(SheetNameForbidden) >= 0)
@@ -41,16 +42,19 @@ public static class ExportFiles
                 throw new ArgumentException($"'{table.Name}' is not a sheet name Excel accepts.", nameof(tables));
             }
 
-            if (!sheets.TryAdd(table.Name, ToDataTable(table)))
+            if (!sheets.TryAdd(table.Name, ToDataTable(table, sheets.Count)))
             {
                 throw new ArgumentException($"Two sheets are named '{table.Name}'.", nameof(tables));
             }
+
+            formats.AddRange(ColumnFormats(table, sheets.Count - 1));
         }
 
         using var xlsx = new MemoryStream();
         // Columns sized to their contents, so the long QCDC labels are readable on opening;
         // MiniExcel sizes them only in fast mode, which buffers each sheet (ours are small).
         xlsx.SaveAs(sheets, configuration: new OpenXmlConfiguration { FastMode = true, EnableAutoWidth = true });
+        XlsxNumberFormats.Apply(xlsx, formats);
         return xlsx.ToArray();
     }
 
@@ -76,20 +80,52 @@ public static class ExportFiles
     /// A DataTable rather than dictionaries: it fixes the column order and still writes the header
     /// row of a table with no rows.
     /// </summary>
-    private static DataTable ToDataTable(Table table)
+    private static DataTable ToDataTable(Table table, int sheet)
     {
         var data = new DataTable(table.Name);
         for (var column = 0; column < table.Headers.Count; column++)
         {
             // MiniExcel heads a column with its caption; column names only need to be unique.
-            data.Columns.Add(new DataColumn($"c{column}", typeof(object)) { Caption = table.Headers[column] });
+            data.Columns.Add(new DataColumn(ColumnName(sheet, column), typeof(object)) { Caption = table.Headers[column] });
         }
 
         foreach (var row in table.Rows)
         {
-            data.Rows.Add([.. row.Select(cell => (object?)cell.Number ?? cell.Text ?? (object)DBNull.Value)]);
+            data.Rows.Add([.. row.Select(XlsxValue)]);
         }
 
         return data;
     }
+
+    private static object XlsxValue(Cell cell) => cell.Format switch
+    {
+        CellFormat.Percent => cell.Number!.Value / 100m,
+        CellFormat.Date or CellFormat.DateTime => cell.Date!.Value,
+        _ => (object?)cell.Number ?? cell.Text ?? (object)DBNull.Value,
+    };
+
+    /// <summary>
+    /// Each column's number format, from the kind of cells it holds; a column of plain values keeps
+    /// Excel's. MiniExcel does not format a DataTable's columns, so the formats are set afterwards.
+    /// </summary>
+    private static IEnumerable<(int Sheet, int Column, string Code)> ColumnFormats(Table table, int sheet)
+    {
+        for (var column = 0; column < table.Headers.Count; column++)
+        {
+            var format = table.Rows.Select(r => r[column].Format).FirstOrDefault(f => f != CellFormat.General);
+            var excel = format switch
+            {
+                CellFormat.Date => "dd/mm/yyyy",
+                CellFormat.DateTime => "dd/mm/yyyy hh:mm:ss",
+                CellFormat.Percent => "0.0%",
+                _ => null,
+            };
+            if (excel is not null)
+            {
+                yield return (sheet, column, excel);
+            }
+        }
+    }
+
+    private static string ColumnName(int sheet, int column) => $"s{sheet}c{column}";
 }

@@ -15,6 +15,7 @@ public static class FreeTextAnswers
     [
         ExportLabels.CommuneCode,
         ExportLabels.CommuneName,
+        "Ngày gửi",
         ExportLabels.QuestionId,
         ExportLabels.Question,
         "Ý kiến, kiến nghị",
@@ -29,7 +30,8 @@ public static class FreeTextAnswers
         var directory = new CommuneDirectory(communes);
         var rows = Collect(communes, questions, responses, filter).Select(answer => new Cell[]
         {
-            answer.CommuneCode, directory.Name(answer.CommuneCode), answer.Question.Id, answer.Question.Text, answer.Text,
+            answer.CommuneCode, directory.Name(answer.CommuneCode), DateOnly.FromDateTime(VietnamTime.ToLocal(answer.SubmittedAt).DateTime),
+            answer.Question.Id, answer.Question.Text, answer.Text,
         });
         return new Table(SheetName, Headers, [.. rows]);
     }

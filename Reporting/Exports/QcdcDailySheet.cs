@@ -1,11 +1,10 @@
-using System.Globalization;
-
 namespace Reporting.Exports;
 
 /// <summary>
 /// The PKS02 daily tally as QCDC asks for it, so that staff copy the figures across field by field.
-/// Rows run commune by commune (in survey-file order), day by day; each commune ends with its
-/// "Lũy kế" row over the filtered days, and the sheet ends with a "Tổng cộng" row over all of them.
+/// Columns in QCDC's order (commune, people on duty, date, visitors, respondents). Rows run commune
+/// by commune (in survey-file order), day by day; each commune ends with its "Lũy kế" row over the
+/// filtered days, and the sheet ends with a "Tổng cộng" row over all of them.
 /// </summary>
 public static class QcdcDailySheet
 {
@@ -13,9 +12,9 @@ public static class QcdcDailySheet
 
     private static readonly string[] Headers =
     [
-        "Ngày báo cáo",
         ExportLabels.CommuneName,
         "Họ tên, chức vụ, đơn vị cán bộ, đoàn viên được phân công",
+        "Ngày báo cáo",
         "Số lượt người dân, tổ chức làm thủ tục tại bộ phận một cửa (trong ngày)",
         "Số người, tổ chức tham gia đánh giá khảo sát (trong ngày)",
     ];
@@ -42,18 +41,18 @@ public static class QcdcDailySheet
 
     private static Cell[] DayRow(CommuneDay day, string communeName) =>
     [
-        day.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
         communeName,
         string.Join("; ", day.OnDuty),
+        day.Date,
         Cell.Optional(day.Visitors),
         day.Respondents,
     ];
 
     private static Cell[] TotalRow(string label, string scope, IReadOnlyList<CommuneDay> days) =>
     [
-        label,
         scope,
         Cell.Empty,
+        label,
         Cell.Optional(days.Any(d => d.Visitors is not null) ? days.Sum(d => d.Visitors ?? 0) : null),
         days.Sum(d => d.Respondents),
     ];

@@ -41,10 +41,10 @@ public static class ResponseSheet
         response.ResponseId,
         response.CommuneCode,
         directory.Name(response.CommuneCode),
-        VietnamTime.ToLocal(response.SubmittedAt).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture),
+        Cell.LocalTime(VietnamTime.ToLocal(response.SubmittedAt).DateTime),
         (int)Math.Round((response.SubmittedAt - response.StartedAt).TotalSeconds),
         .. questions.Select(q => Answer(q, response)),
-        string.Join("; ", response.QualityFlags),
+        ExportLabels.Flags(response.QualityFlags),
     ];
 
     /// <summary>A number question's answer stays a number, so the XLSX can sum and sort it.</summary>

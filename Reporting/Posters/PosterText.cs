@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Reporting.Posters;
 
 /// <summary>
@@ -16,12 +18,18 @@ internal static class PosterText
 
     public const string Help = "Cần giúp? Tổ công tác tại bộ phận một cửa sẵn sàng hướng dẫn.";
 
+    public static string Period(DateOnly opens, DateOnly closes) =>
+        string.Create(CultureInfo.InvariantCulture, $"Thời gian khảo sát: từ ngày {opens:dd/MM/yyyy} đến ngày {closes:dd/MM/yyyy}");
+
     public const string ListTitle = "Danh sách mã QR code";
 
-    public static IReadOnlyList<string> Steps(string communeCode) =>
+    /// <summary>What the citizen does, as Zalo shows it: the scan opens the OA's page, where "Nhắn tin" starts the chat.</summary>
+    public static IReadOnlyList<string> Steps(string communeCode, string? oaName = null) =>
     [
         "Mở Zalo, bấm nút quét mã QR (góc trên, cạnh ô tìm kiếm) rồi hướng camera vào mã QR trên đây.",
-        "Khi trang khảo sát hiện ra, bấm nút “Nhắn tin”.",
+        string.IsNullOrWhiteSpace(oaName)
+            ? "Zalo mở trang Official Account của đơn vị khảo sát. Bấm nút “Nhắn tin” trên trang đó."
+            : $"Zalo mở trang Official Account “{oaName}”. Bấm nút “Nhắn tin” trên trang đó.",
         $"Gửi mã {communeCode}, rồi trả lời từng câu hỏi bằng cách gõ số của câu trả lời.",
     ];
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Reporting.Quota;
+using ZaloBot.Reports;
 
 namespace ZaloBot.Dashboard;
 
@@ -37,6 +38,7 @@ public static class DashboardSetup
     {
         var services = builder.Services;
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<FinalReportFile>();
         services.AddSingleton<SignInCodes>();
         services.AddSingleton<AdminPassword>();
         services.AddSingleton<SignInLimits>();
@@ -113,6 +115,8 @@ public static class DashboardSetup
         routes.MapOverview();
         routes.MapCommunePages();
         routes.MapQuality();
+        routes.MapStaffPage();
+        routes.MapRosterPage();
         routes.MapExports();
         routes.MapQrCodes();
         routes.MapSurveyPage();

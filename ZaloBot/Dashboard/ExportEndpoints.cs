@@ -1,5 +1,6 @@
 using Reporting;
 using Reporting.Exports;
+using Reporting.FinalReport;
 using ZaloBot.Reports;
 using static ZaloBot.Dashboard.Layout;
 
@@ -27,6 +28,8 @@ internal static class ExportEndpoints
     public static void MapExports(this DashboardRoutes routes)
     {
         routes.Pages.MapGet("/exports", ExportsPage);
+        routes.Files.MapGet("/exports/report.docx", (FinalReportFile report) =>
+            Results.File(report.Build(), FinalReportDocument.ContentType, report.FileName));
         routes.Files.MapGet("/exports/{kind}.{format}", Download);
         routes.Files.MapGet("/api/daily", (DateOnly? from, DateOnly? to, string[]? communes, DailyFigures figures, TimeProvider clock) =>
             Filter(figures, clock, from, to, communes) is { } filter
@@ -85,6 +88,12 @@ internal static class ExportEndpoints
             """));
         return Page(http, "Xuất dữ liệu", $"""
             <section class="card">
+            <h2>Báo cáo cuối (Word)</h2>
+            <p>Báo cáo kết quả khảo sát theo mẫu văn bản, từ ngày {Date(opens)} đến hôm nay (hoặc đến ngày kết thúc khảo sát): cách thức tiến hành, kết quả từng xã, xếp hạng, ý kiến của người dân, các dấu hiệu cần kiểm tra và ảnh của tổ công tác. Tải về để đọc, sửa, ký và gửi đi.</p>
+            <div class="buttons"><a class="button" href="/dashboard/exports/report.docx" download>Tải báo cáo cuối (.docx)</a></div>
+            </section>
+            <section class="card">
+            <h2>Bảng số liệu</h2>
             <form method="get" action="/dashboard/exports/{All}.xlsx" class="stack">
             <label for="from">Từ ngày</label><input id="from" name="from" type="date" value="{Iso(opens)}" min="{Iso(opens)}" max="{Iso(closes)}" />
             <label for="to">Đến ngày</label><input id="to" name="to" type="date" value="{Iso(UntilToday(figures, clock))}" min="{Iso(opens)}" max="{Iso(closes)}" />

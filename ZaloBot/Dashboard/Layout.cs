@@ -24,6 +24,7 @@ internal static class Layout
     [
         ("/dashboard", "Tổng quan"),
         ("/dashboard/quality", "Cần kiểm tra"),
+        ("/dashboard/staff", "Cán bộ"),
         ("/dashboard/exports", "Xuất dữ liệu"),
         ("/dashboard/qr", "Mã QR"),
         ("/dashboard/survey", "Bộ câu hỏi"),
@@ -55,12 +56,13 @@ internal static class Layout
             <main><h1>{E(title)}</h1>{body}</main>
             """, statusCode);
 
-    /// <summary>A POST form carrying the anti-forgery token that every dashboard POST checks.</summary>
-    public static string Form(HttpContext http, string action, string fields, string cssClass = "")
+    /// <summary>A POST form carrying the anti-forgery token that every dashboard POST checks; <paramref name="upload"/> for a file.</summary>
+    public static string Form(HttpContext http, string action, string fields, string cssClass = "", bool upload = false)
     {
         var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
+        var encoding = upload ? " enctype=\"multipart/form-data\"" : "";
         return $"""
-            <form method="post" action="{E(action)}" class="{cssClass}"><input type="hidden" name="{E(tokens.FormFieldName)}" value="{E(tokens.RequestToken)}" />{fields}</form>
+            <form method="post" action="{E(action)}" class="{cssClass}"{encoding}><input type="hidden" name="{E(tokens.FormFieldName)}" value="{E(tokens.RequestToken)}" />{fields}</form>
             """;
     }
 
@@ -74,11 +76,20 @@ internal static class Layout
 
     /// <summary>A quota verdict in its chart colour, with the R &gt; V mark when there are more answers than visitors.</summary>
     public static string Status(QuotaResult quota) =>
-        $"""<span class="status" style="background:{StatusPalette.Hex(quota.Status)}">{E(quota.Status.Label())}</span>"""
+        $"""<span class="status" style="background:{StatusPalette.Hex(quota.Status)};color:{TextOn(quota.Status)}">{E(quota.Status.Label())}</span>"""
         + (quota.Suspicious ? $"""<span class="flag" title="{E(QuotaLabels.Suspicious)}">R&gt;V</span>""" : "");
 
+    /// <summary>
+    /// The badge's text colour: white on the green and red, black on the orange and grey, each at
+    /// least 4.5:1 against the chart colour behind it (WCAG AA for small text).
+    /// </summary>
+    public static string TextOn(QuotaStatus status) => status is QuotaStatus.Below or QuotaStatus.NotReported ? "#000" : "#fff";
+
     /// <summary>A server-rendered chart; tapping it opens it full size, which a phone can zoom.</summary>
-    public static string Chart(string src, string alt) => $"""<a href="{E(src)}"><img class="chart" src="{E(src)}" alt="{E(alt)}" /></a>""";
+    /// <param name="phoneSrc">The same chart with type sized for a phone, shown below the desktop breakpoint.</param>
+    public static string Chart(string src, string alt, string? phoneSrc = null) => phoneSrc is null
+        ? $"""<a href="{E(src)}"><img class="chart" src="{E(src)}" alt="{E(alt)}" /></a>"""
+        : $"""<a href="{E(src)}"><picture><source media="(max-width: 47.99rem)" srcset="{E(phoneSrc)}" /><img class="chart" src="{E(src)}" alt="{E(alt)}" /></picture></a>""";
 
     /// <summary>A visitor count, or a dash while no volunteer has reported it.</summary>
     public static string Visitors(int? visitors) => visitors is { } v ? E(v) : "–";

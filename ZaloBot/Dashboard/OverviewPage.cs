@@ -44,7 +44,8 @@ internal static class OverviewPage
     {
         var rows = lines.Select(l => new[]
         {
-            $"""<a href="/dashboard/communes/{E(l.Commune.Code)}">{E(l.Commune.Name)}</a>""",
+            // On a phone the verdict columns are scrolled out of sight: the period's verdict also sits under the name.
+            $"""<a href="/dashboard/communes/{E(l.Commune.Code)}">{E(l.Commune.Name)}</a><span class="narrow-only"> {Status(l.SoFar)}</span>""",
             Visitors(l.Today.Visitors), E(l.Today.Respondents), Status(l.TodayQuota), E(l.Today.Photos),
             Visitors(l.VisitorsSoFar), E(l.RespondentsSoFar), Status(l.SoFar),
         });

@@ -12,7 +12,7 @@ internal static class QrPages
         routes.Pages.MapGet("/qr", (HttpContext http, QrPosters posters) => Page(http, "Mã QR và áp phích", Body(posters)));
         routes.Pages.MapGet("/qr/list", (QrPosters posters) => Html(posters.ListHtml()));
         routes.Pages.MapGet("/qr/{code}/poster", (string code, QrPosters posters) =>
-            posters.Find(code) is { } qr ? Html(CommunePoster.Html(qr)) : Results.NotFound());
+            posters.Find(code) is { } qr ? Html(posters.PosterHtml(qr)) : Results.NotFound());
         routes.Files.MapGet("/qr/{code}.png", (string code, QrPosters posters) =>
             posters.Find(code) is { } qr ? Results.File(posters.Png(qr), "image/png", $"{qr.Commune.Code}.png") : Results.NotFound());
         routes.Files.MapGet("/qr/{code}.svg", (string code, QrPosters posters) =>

@@ -91,7 +91,7 @@ internal static class SignInEndpoints
         var (login, returnUrl) = (form["login"].ToString().Trim(), form["returnUrl"].ToString());
         if (!limits.MayRequestCode(login, http.Connection.RemoteIpAddress))
             return SignInPage(http, returnUrl, SignInTexts.TooManyCodes, statusCode: StatusCodes.Status429TooManyRequests);
-        if (staff.FindByLogin(login) is { Role: StaffRole.District } member && codes.Issue(member) is { } code)
+        if (staff.FindByLogin(login) is { Role: StaffRole.District, Disabled: false } member && codes.Issue(member) is { } code)
             outbox.SendText(staff.UserIdOf(member), $"Mã đăng nhập trang tổng hợp khảo sát PKS02: {code}. Mã dùng một lần, trong {(int)SignInCodes.Lifetime.TotalMinutes} phút. Nếu không phải ông/bà vừa yêu cầu, xin bỏ qua tin nhắn này.");
         return Results.Redirect($"/dashboard/signin/code{QueryString.Create("login", login).Add("returnUrl", returnUrl)}");
     }
@@ -103,7 +103,7 @@ internal static class SignInEndpoints
         var address = http.Connection.RemoteIpAddress;
         if (limits.WaitBeforeTrying(login, address) is { } wait)
             return CodePage(http, login, returnUrl, SignInTexts.Wait(wait), StatusCodes.Status429TooManyRequests);
-        if (staff.FindByLogin(login) is { Role: StaffRole.District } member && codes.Redeem(member, form["code"].ToString()))
+        if (staff.FindByLogin(login) is { Role: StaffRole.District, Disabled: false } member && codes.Redeem(member, form["code"].ToString()))
         {
             limits.Succeeded(login);
             return await SignInAsync(http, member.LoginName, returnUrl);

@@ -20,7 +20,7 @@ internal static class SurveyPage
                 <section class="card">
                 <p>Thời gian khảo sát: {E(Format(survey.OpensAt))} – {E(Format(survey.ClosesAt))} (giờ Việt Nam). Mã khảo sát: {E(survey.Id)}.</p>
                 {(survey.IsEditableDefault ? """<p class="error">Đây là bộ câu hỏi mẫu, có thể chỉnh sửa; không phải mẫu phiếu chính thức.</p>""" : "")}
-                <p class="note">Bộ câu hỏi đọc từ tệp <code>{E(catalog.Path)}</code>.</p>
+                <p class="note">Bộ câu hỏi đọc từ tệp <code>{E(System.IO.Path.GetFileName(catalog.Path))}</code>.</p>
                 </section>
                 <section class="card">
                 <h2>Tin nhắn người dân nhận được</h2>

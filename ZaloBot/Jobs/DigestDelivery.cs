@@ -62,7 +62,7 @@ public sealed class DigestDelivery(
 
     private List<Recipient> Recipients()
     {
-        var officials = staff.Officials().Select(o => new Recipient(OutboundKind.UserText, OutboundKind.UserImage, staff.UserIdOf(o)));
+        var officials = staff.Officials().Where(o => !o.Disabled).Select(o => new Recipient(OutboundKind.UserText, OutboundKind.UserImage, staff.UserIdOf(o)));
         return options.Value.GroupId is { Length: > 0 } group
             ? [new Recipient(OutboundKind.GroupText, OutboundKind.GroupImage, group), .. officials]
             : [.. officials];

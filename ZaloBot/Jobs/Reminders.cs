@@ -26,9 +26,9 @@ public sealed class Reminders(DailyFigures figures, IStaffStore staff, SurveyCat
         foreach (var day in figures.Days(today, today).Where(d => d.Visitors is null || d.Photos == 0))
         {
             var text = StaffTexts.Reminder(catalog.Describe(day.CommuneCode), day.Visitors is null, day.Photos == 0, options.Value.DigestAt);
-            messages.AddRange(staff.OfCommune(day.CommuneCode).Select(member => (staff.UserIdOf(member), text)));
+            messages.AddRange(staff.OfCommune(day.CommuneCode).Where(member => !member.Disabled).Select(member => (staff.UserIdOf(member), text)));
         }
-        var staffed = staff.All().Select(m => m.CommuneCode).ToHashSet();
+        var staffed = staff.All().Where(m => !m.Disabled).Select(m => m.CommuneCode).ToHashSet();
         var toGroup = options.Value.GroupId is { Length: > 0 } group
             ? StaffTexts.GroupReminder(catalog.Communes.Where(c => !staffed.Contains(c.Code)).ToList(), options.Value.DigestAt) is { } reminder ? (group, reminder) : default
             : default;

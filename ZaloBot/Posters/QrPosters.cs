@@ -31,6 +31,13 @@ public sealed class QrPosters(SurveyCatalog catalog, IOptions<ZaloOptions> zalo,
 
     public string ListHtml() => QrCodeList.Html(All());
 
+    /// <summary>The A4 poster with the issuing body, the OA's name and the survey's dates.</summary>
+    public string PosterHtml(CommuneQr qr) => CommunePoster.Html(qr, new PosterDetails(
+        options.Value.IssuedBy,
+        options.Value.OaName,
+        DateOnly.FromDateTime(catalog.Definition.OpensAt),
+        DateOnly.FromDateTime(catalog.Definition.ClosesAt)));
+
     /// <summary>What the <c>qr</c> command writes: per commune its PNG, SVG and poster, then the list sheet.</summary>
     public IEnumerable<(string Name, byte[] Content)> Files()
     {
@@ -38,7 +45,7 @@ public sealed class QrPosters(SurveyCatalog catalog, IOptions<ZaloOptions> zalo,
         {
             yield return ($"{qr.Commune.Code}.png", Png(qr));
             yield return ($"{qr.Commune.Code}.svg", Encoding.UTF8.GetBytes(SvgFile(qr)));
-            yield return ($"{qr.Commune.Code}-poster.html", Encoding.UTF8.GetBytes(CommunePoster.Html(qr)));
+            yield return ($"{qr.Commune.Code}-poster.html", Encoding.UTF8.GetBytes(PosterHtml(qr)));
         }
         yield return (ListFileName, Encoding.UTF8.GetBytes(ListHtml()));
     }

@@ -52,6 +52,9 @@ public sealed class InviteCodes(IInviteCodeStore records, Secrets secrets, Surve
         return CryptographicOperations.FixedTimeEquals(given, expected ?? new byte[given.Length]) & (expected is not null);
     }
 
+    /// <summary>Whether anyone can register for the scope now (a configured or set code, not revoked).</summary>
+    public bool HasCode(string scope) => ExpectedHash(scope) is not null;
+
     public void Set(string scope, string code, string staffKey) => Save(scope, Convert.ToHexString(Hash(code)), staffKey);
 
     public void Revoke(string scope, string staffKey) => Save(scope, null, staffKey);

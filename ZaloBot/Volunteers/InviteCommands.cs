@@ -13,7 +13,7 @@ public sealed partial class InviteCommands(InviteCodes codes, SurveyCatalog cata
             outbox.SendText(sender.UserId, StaffTexts.UnknownScope(command.Words[0]) + "\n" + StaffTexts.Usage(sender.Role, command.Kind));
         else if (command.Kind == StaffCommandKind.RevokeCode)
             Revoke(sender, scope);
-        else if (!StrongEnough().IsMatch(command.Words[1]))
+        else if (!IsStrongEnough(command.Words[1]))
             outbox.SendText(sender.UserId, StaffTexts.CodeTooShort);
         else
             Set(sender, scope, command.Words[1]);
@@ -34,6 +34,9 @@ public sealed partial class InviteCommands(InviteCodes codes, SurveyCatalog cata
     }
 
     private string PlaceOf(string scope) => scope == InviteCodes.District ? "cấp huyện" : catalog.Describe(scope);
+
+    /// <summary>Six or more letters and digits without diacritics, in lower case as commands arrive.</summary>
+    public static bool IsStrongEnough(string code) => StrongEnough().IsMatch(code);
 
     [GeneratedRegex("^[a-z0-9]{6,}$")]
     private static partial Regex StrongEnough();

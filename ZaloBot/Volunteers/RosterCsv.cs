@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
+using ZaloBot.Conversation;
 
 namespace ZaloBot.Volunteers;
 
@@ -13,15 +15,17 @@ public sealed record RosterFile(IReadOnlyList<RosterEntry> Entries, IReadOnlyLis
 /// Reads the roster ("danh sách, lịch phân công") as CSV: a header
 /// <c>ma_xa,ho_ten,chuc_vu,so_dien_thoai,ngay_truc</c>, then one person a line; duty dates as
 /// dd/MM/yyyy separated by ";". UTF-8 with or without BOM, RFC 4180 quoting ("Nguyễn Văn A, con").
+/// A file is checked whole: every line's problems are listed, and nothing of it is kept while any remain.
 /// </summary>
-public static class RosterCsv
+public static partial class RosterCsv
 {
     public const string Header = "ma_xa,ho_ten,chuc_vu,so_dien_thoai,ngay_truc";
 
     private static readonly string[] DateFormats = ["dd/MM/yyyy", "d/M/yyyy"];
 
     /// <param name="communeOf">The commune code as the survey spells it, or null for an unknown code.</param>
-    public static RosterFile Parse(string text, Func<string, string?> communeOf)
+    /// <param name="window">The survey's first and last day; a duty day outside it is a mistake.</param>
+    public static RosterFile Parse(string text, Func<string, string?> communeOf, (DateOnly Opens, DateOnly Closes)? window = null)
     {
         var records = Records(text.TrimStart('\uFEFF'));
         if (records.Count == 0 || string.Join(',', records[0].Fields.Select(f => f.Trim().ToLowerInvariant())) != Header)
@@ -29,16 +33,67 @@ public static class RosterCsv
 
         var entries = new List<RosterEntry>();
         var errors = new List<RosterError>();
+        var seen = new Dictionary<(string Person, DateTime Day), int>();
         foreach (var (line, fields) in records.Skip(1))
         {
             var problems = new List<string>();
             var entry = Entry(fields, communeOf, problems);
+            if (entry is not null)
+            {
+                OutsideWindow(entry, window, problems);
+                Duplicates(entry, line, seen, problems);
+            }
             errors.AddRange(problems.Select(p => new RosterError(line, p)));
             if (problems.Count == 0)
                 entries.Add(entry!);
         }
         return new RosterFile(entries, errors);
     }
+
+    /// <summary>
+    /// A Vietnamese number as people write it (spaces, dots, dashes, +84), as 0 and nine or ten digits:
+    /// a mobile (03, 05, 07, 08, 09 and 8 digits) or a landline (02 and 9 digits); null for anything else.
+    /// </summary>
+    public static string? VietnamesePhone(string text)
+    {
+        var digits = Separators().Replace(text, "");
+        if (digits.StartsWith("+84", StringComparison.Ordinal))
+            digits = "0" + digits[3..];
+        else if (digits.StartsWith("84", StringComparison.Ordinal) && digits.Length == 11)
+            digits = "0" + digits[2..];
+        return PhoneNumber().IsMatch(digits) ? digits : null;
+    }
+
+    private static void OutsideWindow(RosterEntry entry, (DateOnly Opens, DateOnly Closes)? window, List<string> problems)
+    {
+        if (window is not var (opens, closes))
+            return;
+        foreach (var day in entry.DutyDates.Select(DateOnly.FromDateTime).Where(d => d < opens || d > closes))
+            problems.Add($"ngày trực {Date(day)} nằm ngoài thời gian khảo sát ({Date(opens)} – {Date(closes)})");
+    }
+
+    /// <summary>The same person (name, and phone when given) twice on one day, in two lines or one.</summary>
+    private static void Duplicates(RosterEntry entry, int line, Dictionary<(string, DateTime), int> seen, List<string> problems)
+    {
+        var person = VietnameseText.Fold(entry.Name) + "|" + entry.Phone;
+        foreach (var day in entry.DutyDates)
+        {
+            if (seen.TryGetValue((person, day), out var first))
+                problems.Add(first == line
+                    ? $"ngày trực {Date(DateOnly.FromDateTime(day))} ghi hai lần"
+                    : $"{entry.Name} đã có ở dòng {first} cho ngày {Date(DateOnly.FromDateTime(day))}");
+            else
+                seen[(person, day)] = line;
+        }
+    }
+
+    private static string Date(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"[\s.\-()]")]
+    private static partial Regex Separators();
+
+    [GeneratedRegex(@"^(0[35789]\d{8}|02\d{9})$")]
+    private static partial Regex PhoneNumber();
 
     private static RosterEntry? Entry(string[] fields, Func<string, string?> communeOf, List<string> problems)
     {
@@ -54,7 +109,10 @@ public static class RosterCsv
         if (name.Length == 0)
             problems.Add("thiếu họ tên");
         var duty = DutyDates(dates, problems);
-        return new RosterEntry { CommuneCode = commune ?? "", Name = name, Position = position, Phone = phone.Length == 0 ? null : phone, DutyDates = duty };
+        var number = phone.Length == 0 ? null : VietnamesePhone(phone);
+        if (phone.Length > 0 && number is null)
+            problems.Add($"số điện thoại \"{phone}\" không phải số Việt Nam (ví dụ 0912345678)");
+        return new RosterEntry { CommuneCode = commune ?? "", Name = name, Position = position, Phone = number, DutyDates = duty };
     }
 
     private static List<DateTime> DutyDates(string field, List<string> problems)

@@ -11,6 +11,9 @@ public sealed class RosterImport(Roster roster, SurveyCatalog catalog, ILogger<R
 {
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>Reads and checks the file without changing anything: what the dashboard's preview shows.</summary>
+    public RosterFile Check(Stream csv) => Read(csv);
+
     public RosterFile Import(Stream csv)
     {
         var file = Read(csv);
@@ -46,7 +49,8 @@ public sealed class RosterImport(Roster roster, SurveyCatalog catalog, ILogger<R
         try
         {
             using var reader = new StreamReader(csv, StrictUtf8, detectEncodingFromByteOrderMarks: true);
-            return RosterCsv.Parse(reader.ReadToEnd(), code => catalog.FindCommune(code)?.Code);
+            var window = (DateOnly.FromDateTime(catalog.Definition.OpensAt), DateOnly.FromDateTime(catalog.Definition.ClosesAt));
+            return RosterCsv.Parse(reader.ReadToEnd(), code => catalog.FindCommune(code)?.Code, window);
         }
         catch (DecoderFallbackException)
         {

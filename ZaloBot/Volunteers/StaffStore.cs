@@ -32,6 +32,9 @@ public sealed class StaffMember
     /// <summary>When set, this staff member is answering the survey as a citizen until they finish or stop.</summary>
     public bool AnsweringAsCitizen { get; set; }
 
+    /// <summary>Set by the district board: the member stays listed but may no longer run staff commands or sign in.</summary>
+    public bool Disabled { get; set; }
+
     /// <summary>The full name given with TEN, for QCDC's "Họ tên, chức vụ" column; null until given.</summary>
     public string? FullName { get; set; }
 
@@ -82,4 +85,7 @@ public interface IStaffStore
     StaffMember Register(string userId, StaffRole role, string? communeCode, DateTime now);
 
     void Update(StaffMember member);
+
+    /// <summary>Forgets the member (registering again needs a valid invite code); false when no member has that key.</summary>
+    bool Remove(string key);
 }

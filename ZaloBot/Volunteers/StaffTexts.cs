@@ -58,6 +58,10 @@ public static partial class StaffTexts
         ? OfficialsDoNotReport
         : "Lệnh này dành cho cán bộ cấp huyện.\n" + Help(role);
 
+    /// <summary>For a member the district board has disabled on the dashboard.</summary>
+    public const string Disabled =
+        "Tài khoản cán bộ của anh/chị đã bị tạm ngừng nên chưa gửi được báo cáo. Xin liên hệ tổ công tác cấp huyện nếu cần hỗ trợ.";
+
     public static string BackToStaff(StaffRole role) => "Anh/chị đang ở chế độ cán bộ.\n" + Help(role);
 
     /// <summary>How a command is written, from the help line of the role.</summary>

@@ -55,14 +55,17 @@ public sealed class VolunteerCommands(
     }
 
     /// <summary>Whether an image from this user is a photo report (so it is worth fetching before its event is handled).</summary>
-    public bool ReportsPhotos(string userId) => staff.Find(userId) is { AnsweringAsCitizen: false };
+    public bool ReportsPhotos(string userId) => staff.Find(userId) is { AnsweringAsCitizen: false, Disabled: false };
 
     /// <summary>Stores a staff member's photo report from the images fetched beforehand; false leaves the image to the citizen side.</summary>
     public bool TryHandleImage(string userId, ZaloEvent e, FetchedPhotos fetched)
     {
         if (staff.Find(userId) is not { AnsweringAsCitizen: false } member)
             return false;
-        photos.Receive(new StaffSender(userId, member), e, fetched);
+        if (member.Disabled)
+            Reply(new StaffSender(userId, member), StaffTexts.Disabled);
+        else
+            photos.Receive(new StaffSender(userId, member), e, fetched);
         return true;
     }
 
@@ -88,6 +91,12 @@ public sealed class VolunteerCommands(
     /// <summary>A count waiting for confirmation takes the next text that is no command as the answer; a command drops it.</summary>
     private void Handle(StaffSender sender, StaffCommand? command, string text)
     {
+        if (sender.Member.Disabled)
+        {
+            Reply(sender, StaffTexts.Disabled);
+            return;
+        }
+
         if (sender.Member.PendingCount is not null)
         {
             if (command is null)

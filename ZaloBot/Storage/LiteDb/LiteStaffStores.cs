@@ -51,6 +51,8 @@ internal sealed class LiteStaffStore : IStaffStore
 
     public void Update(StaffMember member) => staff.Update(member);
 
+    public bool Remove(string key) => staff.Delete(key);
+
     /// <summary>A random login name no one has (names in sequence would be guessable).</summary>
     private string NewLoginName()
     {

@@ -163,6 +163,8 @@ internal static class PgSchema
         ALTER TABLE staff ADD COLUMN IF NOT EXISTS pending_visitors int;
         ALTER TABLE staff ADD COLUMN IF NOT EXISTS pending_asked_at timestamptz;
         """,
+        // The district board disables a staff member from the dashboard.
+        "ALTER TABLE staff ADD COLUMN IF NOT EXISTS disabled boolean NOT NULL DEFAULT false;",
     ];
 
     /// <summary>

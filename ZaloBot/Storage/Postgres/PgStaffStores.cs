@@ -11,7 +11,7 @@ namespace ZaloBot.Storage.Postgres;
 internal sealed class PgStaffStore(PgStore store, Secrets secrets) : IStaffStore
 {
     private const string Columns =
-        "key, protected_user_id, role, commune_code, login_name, registered_at, answering_as_citizen, full_name, position, pending_day, pending_visitors, pending_asked_at";
+        "key, protected_user_id, role, commune_code, login_name, registered_at, answering_as_citizen, full_name, position, pending_day, pending_visitors, pending_asked_at, disabled";
 
     public string KeyOf(string userId) => secrets.Hash("staff", userId);
 
@@ -59,11 +59,12 @@ internal sealed class PgStaffStore(PgStore store, Secrets secrets) : IStaffStore
         store.Execute(
             $"""
             INSERT INTO staff ({Columns})
-            VALUES (@key, @protected, @role, @commune, @login, @registered, @citizen, @name, @position, @pending_day, @pending_visitors, @pending_asked)
+            VALUES (@key, @protected, @role, @commune, @login, @registered, @citizen, @name, @position, @pending_day, @pending_visitors, @pending_asked, @disabled)
             ON CONFLICT (key) DO UPDATE SET protected_user_id = excluded.protected_user_id, role = excluded.role,
                 commune_code = excluded.commune_code, login_name = excluded.login_name, registered_at = excluded.registered_at,
                 answering_as_citizen = excluded.answering_as_citizen, full_name = excluded.full_name, position = excluded.position,
-                pending_day = excluded.pending_day, pending_visitors = excluded.pending_visitors, pending_asked_at = excluded.pending_asked_at
+                pending_day = excluded.pending_day, pending_visitors = excluded.pending_visitors, pending_asked_at = excluded.pending_asked_at,
+                disabled = excluded.disabled
             """,
             Args(member));
         return member;
@@ -73,10 +74,12 @@ internal sealed class PgStaffStore(PgStore store, Secrets secrets) : IStaffStore
         """
         UPDATE staff SET protected_user_id = @protected, role = @role, commune_code = @commune, login_name = @login,
             registered_at = @registered, answering_as_citizen = @citizen, full_name = @name, position = @position,
-            pending_day = @pending_day, pending_visitors = @pending_visitors, pending_asked_at = @pending_asked
+            pending_day = @pending_day, pending_visitors = @pending_visitors, pending_asked_at = @pending_asked, disabled = @disabled
         WHERE key = @key
         """,
         Args(member));
+
+    public bool Remove(string key) => store.Execute("DELETE FROM staff WHERE key = @key", Arg("key", key)) > 0;
 
     private static NpgsqlParameter[] Args(StaffMember m) =>
     [
@@ -86,6 +89,7 @@ internal sealed class PgStaffStore(PgStore store, Secrets secrets) : IStaffStore
         new("pending_day", NpgsqlDbType.Date) { Value = m.PendingCount is { } p ? DayOf(p.Date) : DBNull.Value },
         new("pending_visitors", NpgsqlDbType.Integer) { Value = (object?)m.PendingCount?.Visitors ?? DBNull.Value },
         Arg("pending_asked", m.PendingCount?.AskedAt),
+        Arg("disabled", m.Disabled),
     ];
 
     private static StaffMember Read(NpgsqlDataReader r) => new()
@@ -105,6 +109,7 @@ internal sealed class PgStaffStore(PgStore store, Secrets secrets) : IStaffStore
             Visitors = r.GetInt32(10),
             AskedAt = r.GetFieldValue<DateTime>(11),
         },
+        Disabled = r.GetBoolean(12),
     };
 }
 

@@ -30,7 +30,7 @@ public sealed class BoardExportTests
 
         Assert.Equal(["X02", "Xã Đông Hòa", "22", "15"], Texts(tables[0])[1][..4]);
         Assert.Equal("Các xã đã chọn", Texts(tables[0])[2][1]);
-        Assert.Equal(["Lũy kế", "Xã Đông Hòa", "", "22", "15"], Texts(tables[1])[2].AsEnumerable());
+        Assert.Equal(["Xã Đông Hòa", "", "Lũy kế", "22", "15"], Texts(tables[1])[2].AsEnumerable());
         Assert.Equal(["Xã Đông Hòa", "Các xã đã chọn"], Texts(tables[2])[1..].Select(row => row[1]).Distinct());
         Assert.Single(tables[3].Rows);
         Assert.Equal("r4", Assert.Single(tables[4].Rows)[0].Text);

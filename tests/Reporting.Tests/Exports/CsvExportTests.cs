@@ -79,7 +79,7 @@ public sealed class CsvExportTests
         var csv = ExportFiles.ToCsv(FreeTextAnswers.Build(Communes, Questions, [], SurveyDays));
 
         Assert.Equal(
-            [["Mã xã", "Tên xã, phường, thị trấn", "Mã câu hỏi", "Câu hỏi", "Ý kiến, kiến nghị"]],
+            [["Mã xã", "Tên xã, phường, thị trấn", "Ngày gửi", "Mã câu hỏi", "Câu hỏi", "Ý kiến, kiến nghị"]],
             CsvReader.Records(csv));
     }
 }

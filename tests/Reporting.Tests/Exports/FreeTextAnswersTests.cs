@@ -12,11 +12,11 @@ public sealed class FreeTextAnswersTests
     {
         var table = FreeTextAnswers.Build(Communes, Questions, Responses, SurveyDays);
 
-        Assert.Equal(["Mã xã", "Tên xã, phường, thị trấn", "Mã câu hỏi", "Câu hỏi", "Ý kiến, kiến nghị"], table.Headers);
+        Assert.Equal(["Mã xã", "Tên xã, phường, thị trấn", "Ngày gửi", "Mã câu hỏi", "Câu hỏi", "Ý kiến, kiến nghị"], table.Headers);
         AssertRows(
             table,
-            ["X01", "Xã Tân Lập", "comment", Comment, "Cán bộ nhiệt tình, hướng dẫn \"rất\" chu đáo."],
-            ["X02", "Xã Đông Hòa", "comment", Comment, "Cần thêm ghế ngồi chờ,\nnhất là cho người cao tuổi"]);
+            ["X01", "Xã Tân Lập", "12/06/2024", "comment", Comment, "Cán bộ nhiệt tình, hướng dẫn \"rất\" chu đáo."],
+            ["X02", "Xã Đông Hòa", "13/06/2024", "comment", Comment, "Cần thêm ghế ngồi chờ,\nnhất là cho người cao tuổi"]);
     }
 
     [Fact]
@@ -24,6 +24,6 @@ public sealed class FreeTextAnswersTests
     {
         var table = FreeTextAnswers.Build(Communes, Questions, Responses, new ExportFilter(June12, June14, ["X02", "TT01"]));
 
-        AssertRows(table, ["X02", "Xã Đông Hòa", "comment", Comment, "Cần thêm ghế ngồi chờ,\nnhất là cho người cao tuổi"]);
+        AssertRows(table, ["X02", "Xã Đông Hòa", "13/06/2024", "comment", Comment, "Cần thêm ghế ngồi chờ,\nnhất là cho người cao tuổi"]);
     }
 }

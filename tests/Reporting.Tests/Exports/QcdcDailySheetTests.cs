@@ -19,9 +19,9 @@ public sealed class QcdcDailySheetTests
 
         string[] qcdcLabels =
         [
-            "Ngày báo cáo",
             "Tên xã, phường, thị trấn",
             "Họ tên, chức vụ, đơn vị cán bộ, đoàn viên được phân công",
+            "Ngày báo cáo",
             "Số lượt người dân, tổ chức làm thủ tục tại bộ phận một cửa (trong ngày)",
             "Số người, tổ chức tham gia đánh giá khảo sát (trong ngày)",
         ];
@@ -35,16 +35,16 @@ public sealed class QcdcDailySheetTests
 
         AssertRows(
             table,
-            ["12/06/2024", "Xã Tân Lập", TanLapDuty12, "40", "30"],
-            ["13/06/2024", "Xã Tân Lập", "", "", "25"],
-            ["14/06/2024", "Xã Tân Lập", TanLapDuty14, "35", "20"],
-            ["Lũy kế", "Xã Tân Lập", "", "75", "75"],
-            ["12/06/2024", "Xã Đông Hòa", DongHoaDuty, "18", "12"],
-            ["13/06/2024", "Xã Đông Hòa", DongHoaDuty, "22", "15"],
-            ["Lũy kế", "Xã Đông Hòa", "", "40", "27"],
-            ["12/06/2024", "Thị trấn Phú Mỹ", "Phạm Văn Dũng, hội viên, Hội Cựu chiến binh thị trấn Phú Mỹ", "60", "41"],
-            ["Lũy kế", "Thị trấn Phú Mỹ", "", "60", "41"],
-            ["Tổng cộng", "Toàn huyện", "", "175", "143"]);
+            ["Xã Tân Lập", TanLapDuty12, "12/06/2024", "40", "30"],
+            ["Xã Tân Lập", "", "13/06/2024", "", "25"],
+            ["Xã Tân Lập", TanLapDuty14, "14/06/2024", "35", "20"],
+            ["Xã Tân Lập", "", "Lũy kế", "75", "75"],
+            ["Xã Đông Hòa", DongHoaDuty, "12/06/2024", "18", "12"],
+            ["Xã Đông Hòa", DongHoaDuty, "13/06/2024", "22", "15"],
+            ["Xã Đông Hòa", "", "Lũy kế", "40", "27"],
+            ["Thị trấn Phú Mỹ", "Phạm Văn Dũng, hội viên, Hội Cựu chiến binh thị trấn Phú Mỹ", "12/06/2024", "60", "41"],
+            ["Thị trấn Phú Mỹ", "", "Lũy kế", "60", "41"],
+            ["Toàn huyện", "", "Tổng cộng", "175", "143"]);
     }
 
     [Fact]
@@ -55,9 +55,9 @@ public sealed class QcdcDailySheetTests
         Assert.Equal(Cell.Empty, table.Rows[0][3]);
         AssertRows(
             table,
-            ["13/06/2024", "Xã Tân Lập", "", "", "25"],
-            ["Lũy kế", "Xã Tân Lập", "", "", "25"],
-            ["Tổng cộng", "Các xã đã chọn", "", "", "25"]);
+            ["Xã Tân Lập", "", "13/06/2024", "", "25"],
+            ["Xã Tân Lập", "", "Lũy kế", "", "25"],
+            ["Các xã đã chọn", "", "Tổng cộng", "", "25"]);
     }
 
     [Fact]
@@ -67,10 +67,10 @@ public sealed class QcdcDailySheetTests
 
         AssertRows(
             table,
-            ["12/06/2024", "Xã Đông Hòa", DongHoaDuty, "18", "12"],
-            ["13/06/2024", "Xã Đông Hòa", DongHoaDuty, "22", "15"],
-            ["Lũy kế", "Xã Đông Hòa", "", "40", "27"],
-            ["Tổng cộng", "Các xã đã chọn", "", "40", "27"]);
+            ["Xã Đông Hòa", DongHoaDuty, "12/06/2024", "18", "12"],
+            ["Xã Đông Hòa", DongHoaDuty, "13/06/2024", "22", "15"],
+            ["Xã Đông Hòa", "", "Lũy kế", "40", "27"],
+            ["Các xã đã chọn", "", "Tổng cộng", "40", "27"]);
     }
 
     [Fact]
@@ -80,12 +80,12 @@ public sealed class QcdcDailySheetTests
 
         AssertRows(
             table,
-            ["13/06/2024", "Xã Tân Lập", "", "", "25"],
-            ["14/06/2024", "Xã Tân Lập", TanLapDuty14, "35", "20"],
-            ["Lũy kế", "Xã Tân Lập", "", "35", "45"],
-            ["13/06/2024", "Xã Đông Hòa", DongHoaDuty, "22", "15"],
-            ["Lũy kế", "Xã Đông Hòa", "", "22", "15"],
-            ["Tổng cộng", "Toàn huyện", "", "57", "60"]);
+            ["Xã Tân Lập", "", "13/06/2024", "", "25"],
+            ["Xã Tân Lập", TanLapDuty14, "14/06/2024", "35", "20"],
+            ["Xã Tân Lập", "", "Lũy kế", "35", "45"],
+            ["Xã Đông Hòa", DongHoaDuty, "13/06/2024", "22", "15"],
+            ["Xã Đông Hòa", "", "Lũy kế", "22", "15"],
+            ["Toàn huyện", "", "Tổng cộng", "57", "60"]);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class QcdcDailySheetTests
 
         var table = QcdcDailySheet.Build(Communes, days, SurveyDays);
 
-        Assert.Equal(["Lũy kế", "X99", "", "5", "4"], Texts(table)[^2].AsEnumerable());
+        Assert.Equal(["X99", "", "Lũy kế", "5", "4"], Texts(table)[^2].AsEnumerable());
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class QcdcDailySheetTests
     {
         var table = QcdcDailySheet.Build(Communes, Days, new ExportFilter(new(2024, 7, 1), new(2024, 7, 3)));
 
-        AssertRows(table, ["Tổng cộng", "Toàn huyện", "", "", "0"]);
+        AssertRows(table, ["Toàn huyện", "", "Tổng cộng", "", "0"]);
     }
 
     [Fact]

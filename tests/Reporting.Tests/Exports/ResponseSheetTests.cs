@@ -32,7 +32,7 @@ public sealed class ResponseSheetTests
         AssertRows(
             table,
             ["r1", "X01", "Xã Tân Lập", "12/06/2024 09:15:00", "95", "Nam", "Có", "Đất đai; Chứng thực", "Rất hài lòng", "3",
-                "Cán bộ nhiệt tình, hướng dẫn \"rất\" chu đáo.", "too_fast"],
+                "Cán bộ nhiệt tình, hướng dẫn \"rất\" chu đáo.", "Trả lời quá nhanh"],
             ["r2", "X01", "Xã Tân Lập", "12/06/2024 10:00:00", "140", "Nữ", "Không", "Đất đai", "", "", "", ""],
             ["r3", "X01", "Xã Tân Lập", "13/06/2024 11:30:00", "120", "Nam", "Có", "Hộ tịch", "Hài lòng", "", "", ""],
             ["r4", "X02", "Xã Đông Hòa", "13/06/2024 15:45:30", "200", "Nữ", "Không", "Chứng thực", "", "",

@@ -1,5 +1,10 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using MiniExcelLibs;
 using Reporting.Exports;
+using Cell = Reporting.Exports.Cell;
+using CellFormat = DocumentFormat.OpenXml.Spreadsheet.CellFormat;
+using Table = Reporting.Exports.Table;
 using static Reporting.Tests.Exports.SurveySeed;
 
 namespace Reporting.Tests.Exports;
@@ -16,7 +21,37 @@ public sealed class XlsxExportTests
     }
 
     private static object?[] Expected(IReadOnlyList<Cell> row) =>
-        [.. row.Select(cell => cell.Number is { } number ? (object)(double)number : cell.Text is "" ? null : cell.Text)];
+        [.. row.Select(cell => cell.Format switch
+        {
+            Reporting.Exports.CellFormat.Percent => (object)(double)(cell.Number!.Value / 100m),
+            Reporting.Exports.CellFormat.Date or Reporting.Exports.CellFormat.DateTime => cell.Date,
+            _ => cell.Number is { } number ? (object)(double)number : cell.Text is "" ? null : cell.Text,
+        })];
+
+    /// <summary>The number format Excel shows a sheet's cell in (e.g. "B2"), and whether the cell holds a number.</summary>
+    private static (string? Format, bool Numeric) FormatOf(byte[] xlsx, string sheet, string reference)
+    {
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var book = doc.WorkbookPart!;
+        var id = book.Workbook!.Descendants<Sheet>().Single(s => s.Name == sheet).Id!.Value!;
+        var cell = ((WorksheetPart)book.GetPartById(id)).Worksheet!.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Single(c => c.CellReference == reference);
+        var styles = book.WorkbookStylesPart!.Stylesheet!;
+        var numberFormat = styles.CellFormats!.Elements<CellFormat>().ElementAt((int)(cell.StyleIndex?.Value ?? 0)).NumberFormatId?.Value ?? 0;
+        var format = styles.NumberingFormats?.Elements<NumberingFormat>().FirstOrDefault(f => f.NumberFormatId?.Value == numberFormat)?.FormatCode?.Value;
+        return (format, cell.DataType is null || cell.DataType.Value == CellValues.Number);
+    }
+
+    [Fact]
+    public void Dates_are_Excel_dates_and_percentages_numbers_shown_as_percentages()
+    {
+        var xlsx = ExportFiles.ToXlsx(BoardExport.Tables(Data, SurveyDays));
+
+        Assert.Equal(("dd/mm/yyyy", true), FormatOf(xlsx, "QCDC PKS02", "C2"));
+        Assert.Equal(("0.0%", true), FormatOf(xlsx, "Tổng hợp", "E2"));
+        Assert.Equal(("0.0%", true), FormatOf(xlsx, "Thống kê", "G2"));
+        Assert.Equal(("dd/mm/yyyy", true), FormatOf(xlsx, "Ý kiến", "C2"));
+        Assert.Equal(("dd/mm/yyyy hh:mm:ss", true), FormatOf(xlsx, "Phiếu", "D2"));
+    }
 
     [Fact]
     public void Holds_one_sheet_per_table_in_order()
@@ -49,9 +84,9 @@ public sealed class XlsxExportTests
 
         var rows = Sheet(xlsx, "QCDC PKS02");
         Assert.Equal("Số người, tổ chức tham gia đánh giá khảo sát (trong ngày)", rows[0][4]);
-        Assert.Equal(["Lũy kế", "Xã Tân Lập", null, 75d, 75d], rows[4]);
-        Assert.Equal(["13/06/2024", "Xã Tân Lập", null, null, 25d], rows[2]);
-        Assert.Equal(["Tổng cộng", "Toàn huyện", null, 175d, 143d], rows[^1]);
+        Assert.Equal(["Xã Tân Lập", null, "Lũy kế", 75d, 75d], rows[4]);
+        Assert.Equal(["Xã Tân Lập", null, new DateTime(2024, 6, 13), null, 25d], rows[2]);
+        Assert.Equal(["Toàn huyện", null, "Tổng cộng", 175d, 143d], rows[^1]);
     }
 
     [Fact]
@@ -61,8 +96,8 @@ public sealed class XlsxExportTests
 
         var rows = Sheet(xlsx, "Tổng hợp");
         Assert.Equal("Hài lòng, rất hài lòng (%)", rows[0][9]);
-        Assert.Equal(["X01", "Xã Tân Lập", 75d, 50d, 66.7d, "Đạt", 75d, 4d, 0d, null, null, 1d, 0d], rows[1]);
-        Assert.Equal([null, "Toàn huyện", 175d, 118d, 67.4d, "Đạt 3/3 xã", 143d, 12d, 0d, null, null, 1d, 0d], rows[^1]);
+        Assert.Equal(["X01", "Xã Tân Lập", 75d, 50d, 0.667d, "Đạt", 75d, 4d, 0d, null, null, 1d, 0d], rows[1]);
+        Assert.Equal([null, "Toàn huyện", 175d, 118d, 0.674d, "Đạt 3/3 xã", 143d, 12d, 0d, null, null, 1d, 0d], rows[^1]);
     }
 
     [Fact]
@@ -71,7 +106,7 @@ public sealed class XlsxExportTests
         var xlsx = ExportFiles.ToXlsx([FreeTextAnswers.Build(Communes, Questions, [], SurveyDays)]);
 
         var header = Assert.Single(Sheet(xlsx, "Ý kiến"));
-        Assert.Equal(["Mã xã", "Tên xã, phường, thị trấn", "Mã câu hỏi", "Câu hỏi", "Ý kiến, kiến nghị"], header);
+        Assert.Equal(["Mã xã", "Tên xã, phường, thị trấn", "Ngày gửi", "Mã câu hỏi", "Câu hỏi", "Ý kiến, kiến nghị"], header);
     }
 
     [Fact]

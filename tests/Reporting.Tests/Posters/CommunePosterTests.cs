@@ -40,6 +40,19 @@ public sealed class CommunePosterTests
     }
 
     [Fact]
+    public void With_its_details_names_the_issuer_the_survey_dates_and_the_OA_page_the_scan_opens()
+    {
+        var details = new PosterDetails("Ban Chỉ đạo Quy chế dân chủ huyện", "UBND huyện Phú Mỹ", new DateOnly(2024, 6, 12), new DateOnly(2024, 6, 14));
+
+        var page = Parse(CommunePoster.Html(TanLap, details));
+
+        Assert.Equal("Ban Chỉ đạo Quy chế dân chủ huyện", page.WithClass("issuer").Single().Value);
+        Assert.Equal("Thời gian khảo sát: từ ngày 12/06/2024 đến ngày 14/06/2024", page.WithClass("period").Single().Value);
+        var steps = page.Descendants("ol").Single().Elements("li").Select(li => li.Value).ToList();
+        Assert.Equal("Zalo mở trang Official Account “UBND huyện Phú Mỹ”. Bấm nút “Nhắn tin” trên trang đó.", steps[1]);
+    }
+
+    [Fact]
     public void Promises_anonymity_and_one_answer_per_person()
     {
         var page = Parse(CommunePoster.Html(TanLap));

@@ -92,7 +92,7 @@ public sealed partial class BrowserTests(BrowserFixture fixture) : IClassFixture
         await SignInAsync(page, "9100000000000000001");
 
         await page.WaitForURLAsync("**/dashboard/communes/X07");
-        var today = await page.Locator("tr", new() { HasText = TodayText }).Locator("td").AllInnerTextsAsync();
+        var today = await page.Locator("tr", new() { HasText = TodayText }).First.Locator("td").AllInnerTextsAsync();
         Assert.Equal([TodayText, "30", "16", "Đạt", "0", ""], today);
 
         await page.GotoAsync(fixture.BaseUrl + "/dashboard/exports");
@@ -105,24 +105,120 @@ public sealed partial class BrowserTests(BrowserFixture fixture) : IClassFixture
         Assert.StartsWith("pks02-qcdc-", download.SuggestedFilename);
         var rows = Xlsx.Rows(await File.ReadAllBytesAsync(file));
         File.Delete(file);
-        Assert.Contains([TodayText, "Xã Tân Lập", null, 30d, 16d], rows);
-        Assert.Contains(["Lũy kế", "Xã Tân Lập", null, 50d, 24d], rows);
+        Assert.Contains(["Xã Tân Lập", null, BrowserFixture.Today.ToDateTime(TimeOnly.MinValue), 30d, 16d], rows);
+        Assert.Contains(["Xã Tân Lập", null, "Lũy kế", 50d, 24d], rows);
     }
 
     [ChromiumFact]
-    public async Task Every_page_fits_a_phone_screen_and_its_images_load()
+    public async Task The_final_report_downloads_from_the_exports_page_as_a_word_document()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new() { AcceptDownloads = true, ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/dashboard/exports");
+        await SignInAsync(page, "9100000000000000003");
+        await page.WaitForURLAsync("**/dashboard/exports");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Tải báo cáo cuối (.docx)" }).ClickAsync());
+        var file = Path.Combine(Path.GetTempPath(), "zalobot-tests", Guid.NewGuid().ToString("N") + ".docx");
+        await download.SaveAsAsync(file);
+        var text = Docx.Paragraphs(await File.ReadAllBytesAsync(file));
+        File.Delete(file);
+
+        Assert.StartsWith("pks02-bao-cao-cuoi-", download.SuggestedFilename);
+        Assert.Contains("BAN CHỈ ĐẠO QUY CHẾ DÂN CHỦ HUYỆN", text);
+        Assert.Contains("II. KẾT QUẢ THỰC HIỆN CHỈ TIÊU", text);
+    }
+
+    [ChromiumFact]
+    public async Task A_roster_upload_is_previewed_with_its_errors_and_imported_once_confirmed()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/dashboard/roster");
+        await SignInAsync(page, "9100000000000000004");
+        await page.WaitForURLAsync("**/dashboard/roster");
+        var day = BrowserFixture.Today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var header = "ma_xa,ho_ten,chuc_vu,so_dien_thoai,ngay_truc\n";
+
+        await page.GetByLabel("Tệp CSV lịch phân công").SetInputFilesAsync(new FilePayload
+        {
+            Name = "lich.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(header + $"X99,Ai Đó,,,{day}\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem trước" }).ClickAsync();
+        var error = await page.Locator("tr", new() { HasText = "X99" }).Locator("td").AllInnerTextsAsync();
+        Assert.Equal(["2", "không có xã, thị trấn mã \"X99\""], error);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "the preview is wider than the screen");
+
+        await page.GetByLabel("Tệp CSV lịch phân công").SetInputFilesAsync(new FilePayload
+        {
+            Name = "lich.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(header + $"X08,Trần Thị Hoa,Hội viên,0912345678,{day}\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem trước" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nhập lịch này (thay lịch cũ)" }).ClickAsync();
+
+        await page.GetByText("Đã nhập 1 người vào lịch phân công.").WaitForAsync();
+        Assert.Equal(["Trần Thị Hoa, Hội viên"], fixture.Host.Get<ZaloBot.Volunteers.Roster>().OnDuty("X08", BrowserFixture.Today));
+    }
+
+    [ChromiumFact]
+    public async Task On_a_phone_the_overview_shows_each_verdict_beside_the_commune_and_on_a_desktop_in_its_column()
+    {
+        await using var phone = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true });
+        var page = await phone.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/dashboard");
+        await SignInAsync(page, "9100000000000000005");
+        await page.WaitForURLAsync("**/dashboard");
+        var name = page.Locator("td", new() { HasText = "Xã Tân Lập" }).First;
+
+        Assert.True(await name.Locator(".status").IsVisibleAsync());
+        var box = (await name.BoundingBoxAsync())!;
+        Assert.True(box.X + box.Width <= 390, "the commune and its verdict are off screen");
+
+        await page.SetViewportSizeAsync(1280, 800);
+        Assert.False(await name.Locator(".status").IsVisibleAsync());
+    }
+
+    [ChromiumFact]
+    public async Task A_communes_chart_comes_with_phone_sized_type_on_a_phone()
+    {
+        await using var phone = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true });
+        var page = await phone.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/dashboard/communes/X07");
+        await SignInAsync(page, "9100000000000000006");
+        await page.WaitForURLAsync("**/dashboard/communes/X07");
+        const string Chart = "(() => { const i = document.querySelector('img.chart'); return i.complete && i.naturalWidth > 0 ? i.currentSrc : ''; })()";
+
+        await page.WaitForFunctionAsync(Chart);
+        Assert.EndsWith("/dashboard/charts/communes/X07.png?phone=true", await page.EvaluateAsync<string>(Chart));
+
+        await page.SetViewportSizeAsync(1280, 800);
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.Load });
+        Assert.EndsWith("/dashboard/charts/communes/X07.png", await page.EvaluateAsync<string>(Chart));
+    }
+
+    [ChromiumFact]
+    public async Task Every_page_fits_a_phone_and_a_desktop_screen_and_its_images_load()
     {
         await using var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true });
         var page = await context.NewPageAsync();
         await page.GotoAsync(fixture.BaseUrl + "/dashboard");
         await SignInAsync(page, "9100000000000000002");
         await page.WaitForURLAsync("**/dashboard");
+        string[] paths =
+        [
+            "/dashboard", "/dashboard/communes/X07", "/dashboard/quality", "/dashboard/staff", "/dashboard/roster",
+            "/dashboard/exports", "/dashboard/qr", "/dashboard/survey",
+        ];
 
-        foreach (var path in new[] { "/dashboard", "/dashboard/communes/X07", "/dashboard/quality", "/dashboard/exports", "/dashboard/qr", "/dashboard/survey" })
+        foreach (var width in new[] { 390, 1280 })
         {
-            await page.GotoAsync(fixture.BaseUrl + path, new() { WaitUntil = WaitUntilState.Load });
-            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), $"{path} is wider than the screen");
-            Assert.True(await page.EvaluateAsync<bool>("[...document.images].every(i => i.complete && i.naturalWidth > 0)"), $"{path} has an image that did not load");
+            await page.SetViewportSizeAsync(width, 844);
+            foreach (var path in paths)
+            {
+                await page.GotoAsync(fixture.BaseUrl + path, new() { WaitUntil = WaitUntilState.Load });
+                Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), $"{path} is wider than a {width} px screen");
+                Assert.True(await page.EvaluateAsync<bool>("[...document.images].every(i => i.complete && i.naturalWidth > 0)"), $"{path} has an image that did not load");
+            }
         }
     }
 

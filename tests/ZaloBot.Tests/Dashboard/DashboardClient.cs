@@ -30,6 +30,20 @@ internal sealed partial class DashboardClient : IDisposable
         return await PostAsync(action, [("__RequestVerificationToken", token), .. fields]);
     }
 
+    /// <summary>Opens <paramref name="page"/> and uploads <paramref name="content"/> as its form's file field, with the page's token.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string page, string action, string field, string fileName, byte[] content, bool withToken = true)
+    {
+        var html = await Http.GetStringAsync(page);
+        using var form = new MultipartFormDataContent();
+        if (withToken)
+            form.Add(new StringContent(Token().Match(html).Groups[1].Value), "__RequestVerificationToken");
+        form.Add(new ByteArrayContent(content), field, fileName);
+        return await Http.PostAsync(action, form);
+    }
+
+    /// <summary>The anti-forgery token of a page already fetched, for a form posted from it.</summary>
+    public static string TokenOf(string html) => Token().Match(html).Groups[1].Value;
+
     public async Task<HttpResponseMessage> PostAsync(string action, params (string Name, string Value)[] fields)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))) };

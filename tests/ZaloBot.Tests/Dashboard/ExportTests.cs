@@ -26,13 +26,13 @@ public sealed class ExportTests(SeededDashboard dashboard) : SeededDashboardTest
         var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
         [
-            "Ngày báo cáo,\"Tên xã, phường, thị trấn\",\"Họ tên, chức vụ, đơn vị cán bộ, đoàn viên được phân công\"," +
+            "\"Tên xã, phường, thị trấn\",\"Họ tên, chức vụ, đơn vị cán bộ, đoàn viên được phân công\",Ngày báo cáo," +
                 "\"Số lượt người dân, tổ chức làm thủ tục tại bộ phận một cửa (trong ngày)\",\"Số người, tổ chức tham gia đánh giá khảo sát (trong ngày)\"",
-            "12/06/2024,Xã Tân Lập,\"Nguyễn Văn An, chi hội trưởng\",20,12",
-            "13/06/2024,Xã Tân Lập,,10,14",
-            "14/06/2024,Xã Tân Lập,\"Nguyễn Văn An, chi hội trưởng\",,2",
-            "Lũy kế,Xã Tân Lập,,30,28",
-            "Tổng cộng,Các xã đã chọn,,30,28",
+            "Xã Tân Lập,\"Nguyễn Văn An, chi hội trưởng\",12/06/2024,20,12",
+            "Xã Tân Lập,,13/06/2024,10,14",
+            "Xã Tân Lập,\"Nguyễn Văn An, chi hội trưởng\",14/06/2024,,2",
+            "Xã Tân Lập,,Lũy kế,30,28",
+            "Các xã đã chọn,,Tổng cộng,30,28",
         ], lines);
     }
 
@@ -44,14 +44,14 @@ public sealed class ExportTests(SeededDashboard dashboard) : SeededDashboardTest
         using (var stream = new MemoryStream(xlsx))
             Assert.Equal(["Tổng hợp", "QCDC PKS02", "Thống kê", "Ý kiến", "Phiếu"], stream.GetSheetNames());
         var qcdc = Xlsx.Rows(xlsx, "QCDC PKS02");
-        Assert.Equal(QcdcDayHeader, qcdc[0][0]);
-        Assert.Contains(["13/06/2024", "Xã Tân Lập", null, 10d, 14d], qcdc);
-        Assert.Contains(["Lũy kế", "Xã Tân Lập", null, 30d, 28d], qcdc);
-        Assert.Contains(["Lũy kế", "Xã Tân An", null, 15d, 8d], qcdc);
-        Assert.Equal(["Tổng cộng", "Toàn huyện", null, 45d, 36d], qcdc[^1]);
+        Assert.Equal(QcdcDayHeader, qcdc[0][2]);
+        Assert.Contains(["Xã Tân Lập", null, new DateTime(2024, 6, 13), 10d, 14d], qcdc);
+        Assert.Contains(["Xã Tân Lập", null, "Lũy kế", 30d, 28d], qcdc);
+        Assert.Contains(["Xã Tân An", null, "Lũy kế", 15d, 8d], qcdc);
+        Assert.Equal(["Toàn huyện", null, "Tổng cộng", 45d, 36d], qcdc[^1]);
         var tallies = Xlsx.Rows(xlsx, "Thống kê");
-        Assert.Contains(["X07", "Xã Tân Lập", "sex", "Giới tính của ông/bà?", "Nam", 28d, 100d, 28d], tallies);
-        Assert.Contains(["X08", "Xã Tân An", "overall", "Mức độ hài lòng chung của ông/bà đối với Chủ tịch UBND xã?", "Hài lòng", 8d, 100d, 8d], tallies);
+        Assert.Contains(["X07", "Xã Tân Lập", "sex", "Giới tính của ông/bà?", "Nam", 28d, 1d, 28d], tallies);
+        Assert.Contains(["X08", "Xã Tân An", "overall", "Mức độ hài lòng chung của ông/bà đối với Chủ tịch UBND xã?", "Hài lòng", 8d, 1d, 8d], tallies);
         Assert.Equal(1 + 36, Xlsx.Rows(xlsx, "Phiếu").Count);
     }
 
@@ -81,6 +81,17 @@ public sealed class ExportTests(SeededDashboard dashboard) : SeededDashboardTest
     }
 
     [Fact]
+    public async Task Quality_flags_are_in_Vietnamese_and_comments_carry_their_date()
+    {
+        var responses = Encoding.UTF8.GetString(await DownloadAsync("/dashboard/exports/responses.csv?from=2024-06-13&to=2024-06-13"));
+        var comments = Encoding.UTF8.GetString(await DownloadAsync("/dashboard/exports/comments.csv?from=2024-06-13&to=2024-06-13&communes=X07"));
+
+        Assert.Equal(3, responses.Split("\r\n").Count(line => line.EndsWith(",Trả lời quá nhanh", StringComparison.Ordinal)));
+        Assert.DoesNotContain("too_fast", responses);
+        Assert.Contains("X07,Xã Tân Lập,13/06/2024,comment,", comments);
+    }
+
+    [Fact]
     public async Task The_daily_figures_are_also_served_as_json()
     {
         var json = await DownloadAsync("/dashboard/api/daily?from=2024-06-12&to=2024-06-13&communes=X07");
@@ -89,6 +100,33 @@ public sealed class ExportTests(SeededDashboard dashboard) : SeededDashboardTest
             .Select(d => (d.GetProperty("date").GetString(), d.GetProperty("visitors").GetInt32(), d.GetProperty("respondents").GetInt32()))
             .ToList();
         Assert.Equal([("2024-06-12", 20, 12), ("2024-06-13", 10, 14)], days);
+    }
+
+    [Fact]
+    public async Task The_final_report_downloads_as_a_word_document_with_the_same_figures_and_the_photo()
+    {
+        using var response = await Client.Http.GetAsync("/dashboard/exports/report.docx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("pks02-bao-cao-cuoi-2024-06-12-2024-06-14.docx", response.Content.Headers.ContentDisposition?.FileNameStar);
+        var docx = await response.Content.ReadAsByteArrayAsync();
+
+        var text = Docx.Paragraphs(docx);
+        Assert.Contains("BAN CHỈ ĐẠO QUY CHẾ DÂN CHỦ HUYỆN", text);
+        Assert.Contains("Kết quả khảo sát ý kiến người dân về Chủ tịch UBND xã, thị trấn (PKS 02)", text);
+        Assert.Contains("Thời gian khảo sát: từ ngày 12/06/2024 đến ngày 14/06/2024", text);
+        Assert.Contains(text, p => p.StartsWith("Các tổ công tác đã gửi 1 ảnh", StringComparison.Ordinal));
+        Assert.Contains("Ảnh 1: Xã Tân Lập (X07), 14/06/2024", text);
+        Assert.DoesNotContain(text, p => p.StartsWith("Ảnh 2", StringComparison.Ordinal));
+        Assert.Contains(text, p => p.Contains("Ý kiến số 1 ở X07", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_exports_page_offers_the_final_report()
+    {
+        var html = await PageAsync("/dashboard/exports");
+
+        Assert.Contains("Báo cáo cuối (Word)", html);
+        Assert.Contains("href=\"/dashboard/exports/report.docx\"", html);
     }
 
     [Theory]

@@ -1,4 +1,6 @@
 using System.Net;
+using Reporting.Charts;
+using Reporting.Quota;
 using Reporting.Tests.Posters;
 using ZaloBot.Tests.Support;
 
@@ -11,9 +13,40 @@ public sealed class PageTests(SeededDashboard dashboard) : SeededDashboardTests(
     {
         var rows = Rows(await PageAsync("/dashboard"));
 
-        Assert.Contains(["Xã Tân Lập", "–", "2", "Chưa báo cáo số lượt", "1", "30", "28", "Đạt"], rows);
-        Assert.Contains(["Xã Tân An", "–", "0", "Chưa báo cáo số lượt", "0", "15", "8", "Thiếu phiếu"], rows);
+        Assert.Contains(["Xã Tân Lập Đạt", "–", "2", "Chưa báo cáo số lượt", "1", "30", "28", "Đạt"], rows);
+        Assert.Contains(["Xã Tân An Thiếu phiếu", "–", "0", "Chưa báo cáo số lượt", "0", "15", "8", "Thiếu phiếu"], rows);
         Assert.Equal(["Toàn huyện", "0", "2", "", "1", "45", "36", ""], rows[^1]);
+    }
+
+    [Theory]
+    [InlineData(QuotaStatus.OnTarget)]
+    [InlineData(QuotaStatus.Below)]
+    [InlineData(QuotaStatus.Above)]
+    [InlineData(QuotaStatus.NotReported)]
+    public void Every_verdict_badge_reaches_a_contrast_of_4_5_to_1(QuotaStatus status)
+    {
+        var ratio = Contrast(StatusPalette.Hex(status), ZaloBot.Dashboard.Layout.TextOn(status));
+
+        Assert.True(ratio >= 4.5, $"{status}: {ratio:0.00}:1");
+    }
+
+    /// <summary>WCAG 2 contrast ratio of two #rgb or #rrggbb colours.</summary>
+    private static double Contrast(string a, string b)
+    {
+        static double Luminance(string hex)
+        {
+            hex = hex.TrimStart('#');
+            if (hex.Length == 3)
+                hex = string.Concat(hex.Select(c => $"{c}{c}"));
+            double Channel(int at)
+            {
+                var c = Convert.ToInt32(hex.Substring(at, 2), 16) / 255.0;
+                return c <= 0.04045 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
+            }
+            return 0.2126 * Channel(0) + 0.7152 * Channel(2) + 0.0722 * Channel(4);
+        }
+        var (x, y) = (Luminance(a), Luminance(b));
+        return (Math.Max(x, y) + 0.05) / (Math.Min(x, y) + 0.05);
     }
 
     [Fact]
@@ -55,6 +88,9 @@ public sealed class PageTests(SeededDashboard dashboard) : SeededDashboardTests(
         Assert.Contains("Câu 4/11: Ông/bà có biết Chủ tịch UBND xã không?\n1. Có\n2. Không", html);
         Assert.Contains("Chỉ hỏi khi câu 4 được trả lời: Có", html);
         Assert.Contains("không phải mẫu phiếu chính thức", html);
+        var file = System.Text.RegularExpressions.Regex.Match(html, "đọc từ tệp <code>([^<]*)</code>").Groups[1].Value;
+        Assert.EndsWith(".json", file);
+        Assert.DoesNotContain("/", file);
     }
 
     [Theory]
@@ -76,6 +112,9 @@ public sealed class PageTests(SeededDashboard dashboard) : SeededDashboardTests(
 
         Assert.Equal($"https://zalo.me/{BotHost.OaId}", QrDecoding.DecodePng(png));
         Assert.Contains("Quét mã → bấm Nhắn tin → gửi: <span class=\"code\">X07</span>", poster);
+        Assert.Contains("Thời gian khảo sát: từ ngày 12/06/2024 đến ngày 14/06/2024", poster);
+        Assert.Contains("<p class=\"issuer\">Ban Chỉ đạo Quy chế dân chủ huyện</p>", poster);
+        Assert.Contains("Zalo mở trang Official Account của đơn vị khảo sát. Bấm nút “Nhắn tin”", poster);
         Assert.Contains("Danh sách mã QR code", list);
     }
 

@@ -76,7 +76,10 @@ public abstract partial class SeededDashboardTests(SeededDashboard dashboard) : 
     }
 
     /// <summary>The text of each table row's cells, tags stripped, as a reader sees them.</summary>
-    protected static List<string[]> Rows(string html) =>
+    protected static List<string[]> Rows(string html) => RowsOf(html);
+
+    /// <inheritdoc cref="Rows"/>
+    internal static List<string[]> RowsOf(string html) =>
         RowPattern().Matches(html)
             .Select(row => CellPattern().Matches(row.Value).Select(c => WebUtility.HtmlDecode(TagPattern().Replace(c.Groups[1].Value, "")).Trim()).ToArray())
             .Where(cells => cells.Length > 0)

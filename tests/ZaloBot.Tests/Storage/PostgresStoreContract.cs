@@ -79,6 +79,7 @@ public sealed class PostgresStoreContract(PostgresDatabase database) : StoreCont
 
         using var connection = new NpgsqlConnection(fresh.ConnectionString);
         connection.Open();
+        // One row per upgrade step, each applied once however many instances raced.
         using var versions = new NpgsqlCommand("SELECT count(*) FROM schema_version", connection);
         Assert.Equal((long)PgSchema.Version, versions.ExecuteScalar());
         Assert.NotNull(settings);

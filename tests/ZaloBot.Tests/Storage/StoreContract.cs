@@ -547,6 +547,26 @@ public abstract class StoreContract : IDisposable
     }
 
     [SkippableFact]
+    public void A_disabled_member_stays_disabled_when_registering_again_and_a_removed_one_is_gone()
+    {
+        var staff = Get<IStaffStore>();
+        var member = staff.Register("zalo-1", StaffRole.Commune, "X07", Now);
+        staff.Register("zalo-2", StaffRole.Commune, "X07", Now);
+        Assert.False(member.Disabled);
+
+        member.Disabled = true;
+        staff.Update(member);
+        Assert.True(staff.Find("zalo-1")!.Disabled);
+        Assert.True(staff.Register("zalo-1", StaffRole.Commune, "X07", Now).Disabled);
+        Assert.True(staff.FindByLogin(member.LoginName)!.Disabled);
+
+        Assert.True(staff.Remove(member.Key));
+        Assert.False(staff.Remove(member.Key));
+        Assert.Null(staff.Find("zalo-1"));
+        Assert.Equal(["zalo-2"], staff.OfCommune("X07").Select(staff.UserIdOf));
+    }
+
+    [SkippableFact]
     public void Invite_codes_are_set_replaced_and_revoked()
     {
         var codes = Get<IInviteCodeStore>();

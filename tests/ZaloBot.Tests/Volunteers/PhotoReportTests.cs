@@ -168,6 +168,6 @@ public sealed class PhotoRelayTests(ImageServer images) : StaffTests, IClassFixt
 
         var group = Assert.Single(Zalo.CallsTo("/v3.0/oa/group/message")).Json;
         Assert.Equal("📷 Xã Tân Lập (X07) — Nguyễn Văn Đức, Hội CCB xã: Hỗ trợ người dân", group["message"]!["text"]!.GetValue<string>());
-        Assert.Equal(["Nguyễn Văn Đức, Hội CCB xã"], Bot.Get<ZaloBot.Reports.DailyFigures>().Days(June12, June12, "X07").Single().OnDuty);
+        Assert.Equal(["Nguyễn Văn Đức, Hội CCB xã"], Bot.Get<ZaloBot.Reports.DailyFigures>().Days(June12, June12, "X07", reporters: true).Single().OnDuty);
     }
 }

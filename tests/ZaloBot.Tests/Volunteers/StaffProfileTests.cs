@@ -10,7 +10,7 @@ public sealed class StaffProfileTests : StaffTests
 
     protected override Dictionary<string, string?> Settings => new(base.Settings) { ["Digest:GroupLink"] = GroupLink };
 
-    private IReadOnlyList<string> OnDutyJune12 => Bot.Get<DailyFigures>().Days(June12, June12, "X07").Single().OnDuty;
+    private IReadOnlyList<string> OnDutyJune12 => Bot.Get<DailyFigures>().Days(June12, June12, "X07", reporters: true).Single().OnDuty;
 
     [Fact]
     public async Task A_volunteers_welcome_gives_the_groups_link_and_asks_for_name_and_role_but_no_login_name()
@@ -87,7 +87,7 @@ public sealed class StaffProfileTests : StaffTests
         await SayAsync(Volunteer, "LUOT 32");
 
         Assert.Equal(["Nguyễn Văn Đức, Hội CCB xã"], OnDutyJune12);
-        Assert.Empty(Bot.Get<DailyFigures>().Days(June12, June12, "X08").Single().OnDuty);
+        Assert.Empty(Bot.Get<DailyFigures>().Days(June12, June12, "X08", reporters: true).Single().OnDuty);
     }
 
     [Fact]

@@ -40,6 +40,20 @@ public sealed class VolunteerChatTests : StaffTests
     }
 
     [Fact]
+    public async Task A_disabled_volunteer_is_told_so_and_reports_nothing()
+    {
+        await RegisterAsync(Volunteer);
+        var member = StaffOf(Volunteer)!;
+        member.Disabled = true;
+        Bot.Get<IStaffStore>().Update(member);
+
+        await SayAsync(Volunteer, "LUOT 35");
+
+        Assert.Null(TodaysCount());
+        Assert.Equal(StaffTexts.Disabled, LastReplyTo(Volunteer));
+    }
+
+    [Fact]
     public async Task A_count_without_a_number_gets_the_example_and_stores_nothing()
     {
         await RegisterAsync(Volunteer);

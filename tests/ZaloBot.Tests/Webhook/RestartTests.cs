@@ -13,7 +13,7 @@ public sealed class RestartTests
         await using var zalo = await FakeZaloServer.StartAsync();
         // Built but never started: the workers never ran, as after a crash right after the 200.
         await using var bot = await BotHost.StartAsync(zalo, start: false);
-        var events = new[] { bot.TextEvent("1111111111111111111", "một"), bot.TextEvent("2222222222222222222", "hai") };
+        var events = new[] { bot.TextEvent("1111111111111111111", "X07"), bot.TextEvent("2222222222222222222", "X08") };
         foreach (var body in events)
         {
             using var doc = System.Text.Json.JsonDocument.Parse(body);

@@ -20,7 +20,7 @@ public sealed class WebhookIntakeTests : BotTests
     [Fact]
     public async Task A_signed_text_event_gives_exactly_one_reply_with_the_right_header_and_body()
     {
-        var response = await Bot.SendTextAsync(Citizen, "Xin chào");
+        var response = await Bot.SendTextAsync(Citizen, "X07");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await Bot.IdleAsync();
 
@@ -180,7 +180,8 @@ public sealed class WebhookIntakeTests : BotTests
         var body = Fixtures.Fresh("user_send_text_diacritics_emoji.json");
         Assert.Equal(HttpStatusCode.OK, (await Bot.PostEventAsync(body)).StatusCode);
         await Bot.IdleAsync();
-        Assert.Single(Zalo.CallsTo("/v3.0/oa/message/cs"));
+        // Not a commune: the greeting, then the communes to choose from.
+        Assert.Equal(2, Zalo.CallsTo("/v3.0/oa/message/cs").Count);
     }
 
     [Fact]
