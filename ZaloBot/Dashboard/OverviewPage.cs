@@ -34,7 +34,7 @@ internal static class OverviewPage
                 c,
                 todays[c.Code],
                 QuotaRule.Evaluate(todays[c.Code].Visitors, todays[c.Code].Respondents, quota),
-                soFar[c.Code].Any(d => d.Visitors is not null) ? soFar[c.Code].Sum(d => d.Visitors ?? 0) : null,
+                soFar[c.Code].Any(d => d.Visitors is not null) ? Counts.Sum(soFar[c.Code], d => d.Visitors ?? 0) : null,
                 soFar[c.Code].Sum(d => d.Respondents),
                 QuotaRule.EvaluatePeriod(soFar[c.Code], quota)))
             .ToList();
@@ -49,8 +49,8 @@ internal static class OverviewPage
             Visitors(l.VisitorsSoFar), E(l.RespondentsSoFar), Status(l.SoFar),
         });
         var total = $"""
-            <tr class="total"><td>Toàn huyện</td><td>{E(lines.Sum(l => l.Today.Visitors ?? 0))}</td><td>{E(lines.Sum(l => l.Today.Respondents))}</td><td></td>
-            <td>{E(lines.Sum(l => l.Today.Photos))}</td><td>{E(lines.Sum(l => l.VisitorsSoFar ?? 0))}</td><td>{E(lines.Sum(l => l.RespondentsSoFar))}</td><td></td></tr>
+            <tr class="total"><td>Toàn huyện</td><td>{E(Counts.Sum(lines, l => l.Today.Visitors ?? 0))}</td><td>{E(lines.Sum(l => l.Today.Respondents))}</td><td></td>
+            <td>{E(lines.Sum(l => l.Today.Photos))}</td><td>{E(Counts.Sum(lines, l => l.VisitorsSoFar ?? 0))}</td><td>{E(lines.Sum(l => l.RespondentsSoFar))}</td><td></td></tr>
             """;
         return Page(http, "Tổng quan", $"""
             <section class="card">
