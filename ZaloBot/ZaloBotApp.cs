@@ -26,6 +26,7 @@ public static class ZaloBotApp
             builder.ListenOnThisMachineUnlessAllowed();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
+        builder.Services.AddOptions<HealthOptions>().BindConfiguration("Health");
 
         builder.AddStorage();
         builder.AddZalo();
@@ -106,12 +107,15 @@ public static class ZaloBotApp
         }
     }
 
-    /// <summary>Ready once both workers run; they only start after the database has opened.</summary>
+    /// <summary>Ready once both workers run (they only start after the database has opened) and while neither queue falls behind.</summary>
     private static void MapHealth(this WebApplication app) =>
-        app.MapGet("/healthz", (InboxWorker inbox, OutboxWorker outbox) =>
-            inbox.Running && outbox.Running
-                ? Results.Ok(new { status = "ready" })
-                : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/healthz", (InboxWorker inbox, OutboxWorker outbox, IOptions<HealthOptions> options, TimeProvider clock) =>
+        {
+            var verdict = ServiceHealth.Check(inbox, outbox, options.Value, clock);
+            return verdict.Healthy
+                ? Results.Ok(new { status = verdict.Status })
+                : Results.Json(new { status = verdict.Status, reason = verdict.Reason }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        });
 
     private static void AnnounceAddress(WebApplication app)
     {

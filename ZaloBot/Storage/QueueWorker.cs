@@ -49,7 +49,7 @@ public abstract class QueueWorker(IWorkQueue queue, IUnitOfWork unit, TimeProvid
     /// <summary>When an item was last finished or claimed (for the health check).</summary>
     public DateTime LastProgress => new(Interlocked.Read(ref lastProgressTicks), DateTimeKind.Utc);
 
-    protected IWorkQueue Queue => queue;
+    public IWorkQueue Queue => queue;
 
     protected abstract Task<WorkOutcome> HandleAsync(QueueItem item, CancellationToken ct);
 
