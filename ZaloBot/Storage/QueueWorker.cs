@@ -53,7 +53,20 @@ public abstract class QueueWorker(IWorkQueue queue, IUnitOfWork unit, TimeProvid
 
     protected abstract Task<WorkOutcome> HandleAsync(QueueItem item, CancellationToken ct);
 
-    protected virtual TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(600, 2 * Math.Pow(3, attempts - 1)));
+    /// <summary>2 s, 6 s, 18 s, … capped at 10 minutes.</summary>
+    protected virtual TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(600, 2 * Math.Pow(3, Math.Min(attempts, 20) - 1)));
+
+    /// <summary>Whether an item that has failed <paramref name="attempts"/> times is tried again.</summary>
+    protected virtual bool ShouldRetry(int attempts) => attempts < MaxAttempts;
+
+    /// <summary>How long the waits before the first <paramref name="attempts"/> retries add up to.</summary>
+    protected TimeSpan TotalBackoff(int attempts)
+    {
+        var total = TimeSpan.Zero;
+        for (var n = 1; n <= attempts; n++)
+            total += Backoff(n);
+        return total;
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -174,7 +187,7 @@ public abstract class QueueWorker(IWorkQueue queue, IUnitOfWork unit, TimeProvid
             }
         }
 
-        if (outcome.Kind == WorkOutcome.Kinds.RetryLater && item.Attempts + 1 < MaxAttempts)
+        if (outcome.Kind == WorkOutcome.Kinds.RetryLater && ShouldRetry(item.Attempts + 1))
         {
             queue.Retry(item, outcome.Detail ?? "", outcome.Code, Backoff(item.Attempts + 1));
             logger.LogWarning("{Kind} #{Id} will be retried (attempt {Attempt}): {Reason}", item.Kind, item.Id, item.Attempts, outcome.Detail);
