@@ -6,6 +6,7 @@ using ZaloBot.Dashboard;
 using ZaloBot.Posters;
 using ZaloBot.Sandbox;
 using ZaloBot.Storage;
+using ZaloBot.Storage.LiteDb;
 using ZaloBot.Survey;
 using ZaloBot.Volunteers;
 using ZaloBot.Webhook;
@@ -49,7 +50,12 @@ public static class ZaloBotApp
         app.MapDashboard();
         if (mode == ZaloMode.Sandbox)
             app.MapSandbox();
-        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddress(app));
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            AnnounceAddress(app);
+            // Offline commands (backup, outbox) find the running service through the data file's lock.
+            app.Services.GetService<LiteStore>()?.Owner.RecordAddress(app.Services.GetRequiredService<ZaloBaseUrls>().Self);
+        });
         return app;
     }
 
@@ -97,7 +103,7 @@ public static class ZaloBotApp
         }
         catch (StorageStartException e)
         {
-            Console.Error.WriteLine("Storage error: " + e.Message);
+            error.WriteLine("Storage error: " + e.Message);
             return 2;
         }
         catch (SurveyDefinitionException e)

@@ -16,17 +16,34 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
     private static List<Action>? afterCommit;
 
     private readonly Lock writer = new();
+    private readonly DataFileLock owner;
 
     public LiteStore(IOptions<StorageOptions> options)
     {
         var path = options.Value.FullPath;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        Lite = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, LiteMapping.Create())
+        owner = DataFileLock.Acquire(path);
+        try
         {
-            UtcDate = true,
-        };
+            Lite = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, LiteMapping.Create())
+            {
+                UtcDate = true,
+            };
+            // LiteDB reads the header lazily: touch it now, so a damaged file stops the start, not the first event.
+            _ = Lite.GetCollectionNames().ToList();
+        }
+        catch (Exception e)
+        {
+            // Whatever LiteDB throws for a damaged file, the start ends with one line naming it.
+            Lite?.Dispose();
+            owner.Dispose();
+            throw new StorageStartException($"{path} is not a readable LiteDB data file ({e.Message}); restore it from a backup.");
+        }
         Path = path;
     }
+
+    /// <summary>The lock that keeps the data file to this process.</summary>
+    public DataFileLock Owner => owner;
 
     public LiteDatabase Lite { get; }
 
@@ -76,5 +93,9 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
     }
 
     /// <summary>Closing the database also checkpoints its log into the data file.</summary>
-    public void Dispose() => Lite.Dispose();
+    public void Dispose()
+    {
+        Lite.Dispose();
+        owner.Dispose();
+    }
 }
