@@ -82,6 +82,7 @@ public static class ZaloBotApp
             _ = app.Services.GetRequiredService<IOptions<PosterOptions>>().Value;
             _ = app.Services.GetRequiredService<SurveyCatalog>();
             _ = app.Services.GetRequiredService<IUnitOfWork>();
+            app.Services.GetRequiredService<LiveModeGuard>().Check();
             await app.RunAsync();
             return 0;
         }

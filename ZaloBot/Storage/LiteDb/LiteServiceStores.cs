@@ -47,6 +47,19 @@ internal sealed class LiteTokenPairStore(LiteStore store) : ITokenPairStore
     }
 }
 
+internal sealed class LiteModeHistoryStore(LiteStore store) : IModeHistoryStore
+{
+    private readonly ILiteCollection<BsonDocument> marks = store.Collection<BsonDocument>("mode_history");
+
+    public DateTime? LiveSince() => marks.FindById("live") is { } mark ? mark["at"].AsDateTime : null;
+
+    public void MarkLive(DateTime at) => store.Run(() =>
+    {
+        if (marks.FindById("live") is null)
+            marks.Insert(new BsonDocument { ["_id"] = "live", ["at"] = at });
+    });
+}
+
 internal sealed class LiteJobRunStore(LiteStore store) : IJobRunStore
 {
     private readonly ILiteCollection<DigestRun> runs = store.Collection<DigestRun>("digest_runs");

@@ -156,6 +156,11 @@ internal static class PgSchema
             xml text NOT NULL,
             stored_at timestamptz NOT NULL DEFAULT now());
         """,
+        """
+        CREATE TABLE IF NOT EXISTS mode_history (
+            mode text PRIMARY KEY,
+            at timestamptz NOT NULL);
+        """,
     ];
 
     /// <summary>

@@ -272,6 +272,18 @@ public abstract class StoreContract : IDisposable
     }
 
     [SkippableFact]
+    public void The_first_Live_start_is_remembered_and_later_ones_keep_it()
+    {
+        var history = Get<ZaloBot.Zalo.IModeHistoryStore>();
+        Assert.Null(history.LiveSince());
+
+        history.MarkLive(Now);
+        history.MarkLive(Now.AddDays(1));
+
+        Assert.Equal(Now, history.LiveSince());
+    }
+
+    [SkippableFact]
     public void A_requeued_failed_item_is_due_at_once_with_its_attempts_counted_afresh()
     {
         Outbox.Enqueue([Item("a", "a1"), Item("b", "b1")]);
