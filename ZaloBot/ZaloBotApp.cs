@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Reporting.Quota;
 using ZaloBot.Conversation;
 using ZaloBot.Jobs;
+using ZaloBot.Operations;
 using ZaloBot.Dashboard;
 using ZaloBot.Posters;
 using ZaloBot.Sandbox;
@@ -38,6 +39,7 @@ public static class ZaloBotApp
         builder.AddSandbox();
         builder.AddPosters();
         builder.AddDashboard();
+        builder.Services.AddSingleton<FailedMessages>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -46,6 +48,7 @@ public static class ZaloBotApp
         app.UseExceptionHandler();
         app.UseRateLimiter();
         app.MapHealth();
+        app.MapAdmin();
         app.MapZaloWebhook();
         app.MapDashboard();
         if (mode == ZaloMode.Sandbox)
@@ -66,7 +69,10 @@ public static class ZaloBotApp
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Error);
 
     /// <param name="error">Where the one line about a configuration error goes (standard error).</param>
-    internal static async Task<int> RunAsync(string[] args, TextWriter error)
+    internal static Task<int> RunAsync(string[] args, TextWriter error) => RunAsync(args, Console.Out, error);
+
+    /// <param name="output">Where the operator's commands print what they found (standard output).</param>
+    internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         try
         {
@@ -74,6 +80,10 @@ public static class ZaloBotApp
                 return RosterImport.RunCommand(file, settings);
             if (args is [QrCommand.Name, .. var qrArgs])
                 return QrCommand.Run(qrArgs, configuration => Build(configuration), Console.Out, error);
+            if (args is ["outbox", .. var outboxArgs])
+                return await OperatorCommands.OutboxAsync(outboxArgs, configuration => Build(configuration), output, error);
+            if (args is ["backup", .. var backupArgs])
+                return await OperatorCommands.BackupAsync(backupArgs, configuration => Build(configuration), output, error);
             var app = Build(args);
             // Check the configuration and the survey file before the host starts and logs a stack trace.
             _ = app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value;

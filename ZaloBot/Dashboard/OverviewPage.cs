@@ -3,6 +3,7 @@ using Reporting;
 using Reporting.Charts;
 using Reporting.Quota;
 using ZaloBot.Reports;
+using ZaloBot.Zalo;
 using static ZaloBot.Dashboard.Layout;
 
 namespace ZaloBot.Dashboard;
@@ -18,8 +19,8 @@ internal static class OverviewPage
 
     public static void MapOverview(this DashboardRoutes routes)
     {
-        routes.Pages.MapGet("/", (HttpContext http, DailyFigures figures, IOptions<QuotaOptions> quota, TimeProvider clock) =>
-            Render(http, Lines(figures, quota.Value, clock.Today()), clock.Today()));
+        routes.Pages.MapGet("/", (HttpContext http, DailyFigures figures, Outbox outbox, IOptions<QuotaOptions> quota, TimeProvider clock) =>
+            Render(http, Lines(figures, quota.Value, clock.Today()), clock.Today(), outbox.Queue.Failed(FailedShown + 1).Count));
         routes.Files.MapGet("/charts/overview.png", (DailyFigures figures, IOptions<QuotaOptions> quota, TimeProvider clock) =>
             Results.File(
                 DigestChart.RenderPng([.. Lines(figures, quota.Value, clock.Today()).Select(l => new ChartBar(l.Commune.Code, l.SoFar))], "Số phiếu lũy kế theo xã, thị trấn"),
@@ -40,7 +41,9 @@ internal static class OverviewPage
             .ToList();
     }
 
-    private static IResult Render(HttpContext http, List<Line> lines, DateOnly today)
+    private const int FailedShown = 100;
+
+    private static IResult Render(HttpContext http, List<Line> lines, DateOnly today, int failedMessages)
     {
         var rows = lines.Select(l => new[]
         {
@@ -62,6 +65,17 @@ internal static class OverviewPage
             <h2>Biểu đồ số phiếu lũy kế</h2>
             {Chart("/dashboard/charts/overview.png", "Số phiếu lũy kế của từng xã, thị trấn so với khoảng đạt chỉ tiêu")}
             </section>
+            {FailedMessagesCard(failedMessages)}
             """);
     }
+
+    /// <summary>Messages Zalo refused, or would not take after hours of retries: the operator looks at them with <c>outbox failed</c>.</summary>
+    private static string FailedMessagesCard(int count) =>
+        $"""
+        <section class="card small" id="failed-messages">
+        <h2>Tin nhắn chưa gửi được</h2>
+        <p><strong>{(count > FailedShown ? $"Hơn {FailedShown}" : E(count))}</strong> tin nhắn Zalo không nhận, kể cả khi đã thử gửi lại.</p>
+        {(count == 0 ? "" : """<p class="note">Người vận hành xem bằng lệnh <code>outbox failed</code> và gửi lại bằng <code>outbox retry all</code>.</p>""")}
+        </section>
+        """;
 }

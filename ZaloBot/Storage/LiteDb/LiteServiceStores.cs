@@ -42,8 +42,8 @@ internal sealed class LiteTokenPairStore(LiteStore store) : ITokenPairStore
 
     public void Save(StoredTokens pair)
     {
-        tokens.Upsert(pair);
-        store.Lite.Checkpoint();
+        store.Run(() => tokens.Upsert(pair));
+        store.Checkpoint();
     }
 }
 

@@ -83,6 +83,36 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
             action();
     }
 
+    /// <summary>
+    /// Writes a consistent copy of the data file to <paramref name="destination"/> while the service
+    /// runs: between transactions (the writer's lock held), with the log checkpointed into the data
+    /// file and automatic checkpoints held off until the copy is done.
+    /// </summary>
+    public void Backup(string destination)
+    {
+        lock (writer)
+        {
+            var checkpointSize = Lite.CheckpointSize;
+            Lite.Checkpoint();
+            Lite.CheckpointSize = 0;
+            try
+            {
+                File.Copy(Path, destination, overwrite: true);
+            }
+            finally
+            {
+                Lite.CheckpointSize = checkpointSize;
+            }
+        }
+    }
+
+    /// <summary>Writes the log into the data file, between transactions.</summary>
+    public void Checkpoint()
+    {
+        lock (writer)
+            Lite.Checkpoint();
+    }
+
     /// <summary>Runs <paramref name="action"/> once the current transaction commits (at once outside one).</summary>
     internal static void AfterCommit(Action action)
     {
