@@ -28,7 +28,6 @@ public static class ZaloBotApp
             builder.ListenOnThisMachineUnlessAllowed();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOptions<HealthOptions>().BindConfiguration("Health");
 
         builder.AddStorage();
         builder.AddZalo();
@@ -39,7 +38,7 @@ public static class ZaloBotApp
         builder.AddSandbox();
         builder.AddPosters();
         builder.AddDashboard();
-        builder.Services.AddSingleton<FailedMessages>();
+        builder.AddOperations();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -47,6 +46,7 @@ public static class ZaloBotApp
         // A failure answers a bare ProblemDetails 500; what went wrong goes to the log, never to the caller.
         app.UseExceptionHandler();
         app.UseRateLimiter();
+        app.UseMetrics();
         app.MapHealth();
         app.MapAdmin();
         app.MapZaloWebhook();
@@ -134,11 +134,21 @@ public static class ZaloBotApp
                 : Results.Json(new { status = verdict.Status, reason = verdict.Reason }, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
 
+    /// <summary>One line per component (the workers log their own), so the start reads as a short list.</summary>
     private static void AnnounceAddress(WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<ZaloOptions>>().Value;
         var self = app.Services.GetRequiredService<ZaloBaseUrls>().Self;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ZaloBot");
+        var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        if (storage.Provider == StorageProvider.LiteDb)
+            logger.LogInformation("Storage: LiteDB data file {Path}, keys in {Keys}", storage.FullPath, storage.FullKeysPath);
+        else
+            logger.LogInformation("Storage: PostgreSQL");
+        var digest = app.Services.GetRequiredService<IOptions<DigestOptions>>().Value;
+        logger.LogInformation("Jobs: reminder at {Reminder}, digest at {Digest} (Asia/Ho_Chi_Minh)", digest.ReminderTime, digest.Time);
+        logger.LogInformation("Metrics: {Url}/metrics, {Who}", self,
+            app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.AllowRemote ? "open to other machines (Metrics:AllowRemote)" : "for this machine only");
         if (options.Mode == ZaloMode.Sandbox)
             logger.LogInformation("Sandbox mode: open {Url}/sandbox to chat with the bot as a Zalo user.", self);
         else

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ZaloBot.Operations;
 using ZaloBot.Storage;
 using ZaloBot.Volunteers;
 
@@ -9,8 +10,9 @@ namespace ZaloBot.Zalo;
 /// (Zalo down, rate limited, a timeout) is retried with capped backoff for <c>Zalo:RetryFor</c>, so a
 /// long outage delays replies rather than losing them; what then still fails waits for an operator.
 /// </summary>
-public sealed class OutboxWorker(Outbox outbox, ZaloClient zalo, IBlobStore blobs, IUnitOfWork unit, IOptions<ZaloOptions> options, TimeProvider clock, ILogger<OutboxWorker> logger)
-    : QueueWorker(outbox.Queue, unit, clock, logger)
+public sealed class OutboxWorker(
+    Outbox outbox, ZaloClient zalo, IBlobStore blobs, IUnitOfWork unit, IOptions<ZaloOptions> options, ServiceMetrics metrics, TimeProvider clock, ILogger<OutboxWorker> logger)
+    : QueueWorker("outbox", outbox.Queue, unit, metrics, clock, logger)
 {
     protected override bool ShouldRetry(int attempts) => TotalBackoff(attempts) < options.Value.RetryFor;
 

@@ -2,7 +2,7 @@ using ZaloBot.Storage;
 using ZaloBot.Webhook;
 using ZaloBot.Zalo;
 
-namespace ZaloBot;
+namespace ZaloBot.Operations;
 
 public sealed class HealthOptions
 {
