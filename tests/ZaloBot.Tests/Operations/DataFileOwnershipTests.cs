@@ -43,6 +43,19 @@ public sealed class DataFileOwnershipTests : BotTests
     }
 
     [Fact]
+    public async Task The_qr_command_never_opens_the_data_file_so_it_works_while_the_service_runs()
+    {
+        var folder = Path.Combine(Bot.DataDir, "posters");
+        var error = new StringWriter();
+
+        var exit = await ZaloBotApp.RunAsync(["qr", "--out", folder, $"--Storage:Path={DataFile}", $"--Zalo:OaId={BotHost.OaId}"], error);
+
+        Assert.Equal(0, exit);
+        Assert.True(File.Exists(Path.Combine(folder, "X07.png")));
+        Assert.Equal(Environment.ProcessId, DataFileLock.OwnerOf(DataFile)?.ProcessId);
+    }
+
+    [Fact]
     public async Task Once_the_service_has_stopped_the_data_file_is_free_again()
     {
         await Bot.RestartAsync(start: false);
