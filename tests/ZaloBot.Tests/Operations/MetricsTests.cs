@@ -3,7 +3,15 @@ using ZaloBot.Tests.Support;
 
 namespace ZaloBot.Tests.Operations;
 
+/// <summary>
+/// Every service in one process feeds the same-named meter, so these run alone: the counts are
+/// this test's own. (A deployed service is one per process.)
+/// </summary>
+[CollectionDefinition(nameof(MetricsTests), DisableParallelization = true)]
+public sealed class MetricsCollection;
+
 /// <summary>/metrics in Prometheus's format, for this machine only unless Metrics:AllowRemote.</summary>
+[Collection(nameof(MetricsTests))]
 public sealed class MetricsTests : BotTests
 {
     private const string Citizen = "5500000000000000077";
