@@ -29,11 +29,13 @@ public static class ServiceHealth
             if (worker.Queue.OldestDue() is not { } oldest)
                 continue;
             var waited = now - oldest;
-            if (waited > options.MaxQueueAge)
-                return new Verdict(false, "unhealthy", $"the {name}'s oldest due item has waited {Seconds(waited)} s (at most {Seconds(options.MaxQueueAge)} s)");
-            var idle = now - worker.LastProgress;
-            if (idle > options.MaxQueueAge)
-                return new Verdict(false, "unhealthy", $"the {name} worker has made no progress for {Seconds(idle)} s while work is due");
+            if (waited <= options.MaxQueueAge)
+                continue;
+            // Judged by how long work has waited, so a worker idle for hours is not blamed the moment an
+            // event arrives; its last progress says whether it is stuck or only behind.
+            return new Verdict(false, "unhealthy",
+                $"the {name}'s oldest due item has waited {Seconds(waited)} s (at most {Seconds(options.MaxQueueAge)} s); " +
+                $"its worker last made progress {Seconds(now - worker.LastProgress)} s ago");
         }
         return new Verdict(true, "ready");
     }
