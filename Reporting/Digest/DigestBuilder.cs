@@ -166,7 +166,7 @@ public static class DigestBuilder
 
         // The ratio compares like with like: visitors and answers of the communes that gave a count.
         var reported = rows.Where(r => r.Quota.Visitors is not null).ToList();
-        var visitors = reported.Sum(r => r.Quota.Visitors!.Value);
+        var visitors = Counts.Sum(reported, r => r.Quota.Visitors!.Value);
         var respondents = reported.Sum(r => r.Quota.Respondents);
         var ratio = visitors > 0 ? $" ({Percent((double)respondents / visitors)})" : "";
         yield return $"👥 {reported.Count}/{rows.Count} xã báo cáo: {visitors} lượt đến, {respondents} phiếu{ratio}";

@@ -99,7 +99,7 @@ public static class DistrictSummary
         return new DistrictTotals(
             communes.Count,
             communes.Count(c => c.Quota.Status == QuotaStatus.OnTarget),
-            reported.Sum(c => c.Quota.Visitors!.Value),
+            Counts.Sum(reported, c => c.Quota.Visitors!.Value),
             reported.Sum(c => c.Quota.Respondents),
             communes.Sum(c => c.Respondents),
             communes.Sum(c => c.Photos),

@@ -53,7 +53,7 @@ public static class QcdcDailySheet
         scope,
         Cell.Empty,
         label,
-        Cell.Optional(days.Any(d => d.Visitors is not null) ? days.Sum(d => d.Visitors ?? 0) : null),
+        Cell.Optional(days.Any(d => d.Visitors is not null) ? Counts.Sum(days, d => d.Visitors ?? 0) : null),
         days.Sum(d => d.Respondents),
     ];
 }

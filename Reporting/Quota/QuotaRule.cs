@@ -10,7 +10,12 @@ public static class QuotaRule
             return new QuotaResult(null, respondents, QuotaStatus.NotReported, Suspicious: false, Band: null);
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegative(v, nameof(visitors));
+        if (v < 0)
+        {
+            // A stored count below zero cannot be judged: shown as needing a check, never thrown.
+            return new QuotaResult(v, respondents, QuotaStatus.NotReported, Suspicious: true, Band: null);
+        }
+
         var band = BandFor(v, options);
         // Above wins over Below when the band is empty (a handful of visitors but more answers than
         // the upper ratio allows): too many answers is the finding that needs checking.
@@ -39,8 +44,8 @@ public static class QuotaRule
 
         var reported = all.Where(d => d.Visitors is not null).ToList();
         return reported.Count == 0
-            ? Evaluate(null, all.Sum(d => d.Respondents), options)
-            : Evaluate(reported.Sum(d => d.Visitors!.Value), reported.Sum(d => d.Respondents), options);
+            ? Evaluate(null, Counts.Sum(all, d => d.Respondents), options)
+            : Evaluate(Counts.Sum(reported, d => d.Visitors!.Value), Counts.Sum(reported, d => d.Respondents), options);
     }
 
     /// <summary>
@@ -69,8 +74,8 @@ public static class QuotaRule
         // a fixed floor replaces the ratio, the ceiling still follows the visitors.
         var lowest = IsCrowded(visitors, o)
             ? o.CrowdedMinRespondents
-            : Math.Max((int)Math.Ceiling(o.LowerRatio * visitors), o.MinRespondents);
-        var highest = (int)Math.Floor(o.UpperRatio * visitors);
+            : Math.Max(Counts.Clamp(Math.Ceiling(o.LowerRatio * visitors)), o.MinRespondents);
+        var highest = Counts.Clamp(Math.Floor(o.UpperRatio * visitors));
         return new QuotaBand(lowest, highest);
     }
 }

@@ -3,6 +3,7 @@ using Reporting;
 using Reporting.Charts;
 using Reporting.Quota;
 using ZaloBot.Reports;
+using ZaloBot.Zalo;
 using static ZaloBot.Dashboard.Layout;
 
 namespace ZaloBot.Dashboard;
@@ -18,8 +19,8 @@ internal static class OverviewPage
 
     public static void MapOverview(this DashboardRoutes routes)
     {
-        routes.Pages.MapGet("/", (HttpContext http, DailyFigures figures, IOptions<QuotaOptions> quota, TimeProvider clock) =>
-            Render(http, Lines(figures, quota.Value, clock.Today()), clock.Today()));
+        routes.Pages.MapGet("/", (HttpContext http, DailyFigures figures, Outbox outbox, IOptions<QuotaOptions> quota, TimeProvider clock) =>
+            Render(http, Lines(figures, quota.Value, clock.Today()), clock.Today(), outbox.Queue.Failed(FailedShown + 1).Count));
         routes.Files.MapGet("/charts/overview.png", (DailyFigures figures, IOptions<QuotaOptions> quota, TimeProvider clock) =>
             Results.File(
                 DigestChart.RenderPng([.. Lines(figures, quota.Value, clock.Today()).Select(l => new ChartBar(l.Commune.Code, l.SoFar))], "Số phiếu lũy kế theo xã, thị trấn"),
@@ -34,13 +35,15 @@ internal static class OverviewPage
                 c,
                 todays[c.Code],
                 QuotaRule.Evaluate(todays[c.Code].Visitors, todays[c.Code].Respondents, quota),
-                soFar[c.Code].Any(d => d.Visitors is not null) ? soFar[c.Code].Sum(d => d.Visitors ?? 0) : null,
+                soFar[c.Code].Any(d => d.Visitors is not null) ? Counts.Sum(soFar[c.Code], d => d.Visitors ?? 0) : null,
                 soFar[c.Code].Sum(d => d.Respondents),
                 QuotaRule.EvaluatePeriod(soFar[c.Code], quota)))
             .ToList();
     }
 
-    private static IResult Render(HttpContext http, List<Line> lines, DateOnly today)
+    private const int FailedShown = 100;
+
+    private static IResult Render(HttpContext http, List<Line> lines, DateOnly today, int failedMessages)
     {
         var rows = lines.Select(l => new[]
         {
@@ -50,8 +53,8 @@ internal static class OverviewPage
             Visitors(l.VisitorsSoFar), E(l.RespondentsSoFar), Status(l.SoFar),
         });
         var total = $"""
-            <tr class="total"><td>Toàn huyện</td><td>{E(lines.Sum(l => l.Today.Visitors ?? 0))}</td><td>{E(lines.Sum(l => l.Today.Respondents))}</td><td></td>
-            <td>{E(lines.Sum(l => l.Today.Photos))}</td><td>{E(lines.Sum(l => l.VisitorsSoFar ?? 0))}</td><td>{E(lines.Sum(l => l.RespondentsSoFar))}</td><td></td></tr>
+            <tr class="total"><td>Toàn huyện</td><td>{E(Counts.Sum(lines, l => l.Today.Visitors ?? 0))}</td><td>{E(lines.Sum(l => l.Today.Respondents))}</td><td></td>
+            <td>{E(lines.Sum(l => l.Today.Photos))}</td><td>{E(Counts.Sum(lines, l => l.VisitorsSoFar ?? 0))}</td><td>{E(lines.Sum(l => l.RespondentsSoFar))}</td><td></td></tr>
             """;
         return Page(http, "Tổng quan", $"""
             <section class="card">
@@ -63,6 +66,17 @@ internal static class OverviewPage
             <h2>Biểu đồ số phiếu lũy kế</h2>
             {Chart("/dashboard/charts/overview.png", "Số phiếu lũy kế của từng xã, thị trấn so với khoảng đạt chỉ tiêu")}
             </section>
+            {FailedMessagesCard(failedMessages)}
             """);
     }
+
+    /// <summary>Messages Zalo refused, or would not take after hours of retries: the operator looks at them with <c>outbox failed</c>.</summary>
+    private static string FailedMessagesCard(int count) =>
+        $"""
+        <section class="card small" id="failed-messages">
+        <h2>Tin nhắn chưa gửi được</h2>
+        <p><strong>{(count > FailedShown ? $"Hơn {FailedShown}" : E(count))}</strong> tin nhắn Zalo không nhận, kể cả khi đã thử gửi lại.</p>
+        {(count == 0 ? "" : """<p class="note">Người vận hành xem bằng lệnh <code>outbox failed</code> và gửi lại bằng <code>outbox retry all</code>.</p>""")}
+        </section>
+        """;
 }

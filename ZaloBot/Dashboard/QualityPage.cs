@@ -16,6 +16,7 @@ internal static class QualityPage
             var days = figures.SurveyDaysUntil(today);
             var names = figures.Communes.ToDictionary(c => c.Code, c => c.Name);
             return Page(http, "Cần kiểm tra", $"""
+                {ImplausibleCounts(days, names)}
                 <section class="card">
                 <h2>Phiếu nhiều hơn lượt đến (R &gt; V)</h2>
                 {MoreAnswersThanVisitors(days, names)}
@@ -41,6 +42,21 @@ internal static class QualityPage
             ? """<p class="note">Không có ngày nào.</p>"""
             : Table(["Ngày", "Xã, thị trấn", "Lượt đến (V)", "Phiếu (R)"],
                 flagged.Select(d => new[] { Date(d.Date), CommuneLink(d.CommuneCode, names), Visitors(d.Visitors), E(d.Respondents) }));
+    }
+
+    /// <summary>A count no desk could have: shown first, so it is corrected before anyone reads the totals.</summary>
+    private static string ImplausibleCounts(IEnumerable<CommuneDay> days, IReadOnlyDictionary<string, string> names)
+    {
+        var flagged = days.Where(d => Counts.IsImplausibleVisitors(d.Visitors)).OrderByDescending(d => d.Date).ToList();
+        return flagged.Count == 0
+            ? ""
+            : $"""
+                <section class="card">
+                <h2>Số lượt đến cần kiểm tra lại</h2>
+                <p class="note">Số lượt âm hoặc lớn hơn {E(Counts.MostPlausibleVisitorsPerDay)} một ngày; tổ công tác gửi lại số đúng bằng LUOT.</p>
+                {Table(["Ngày", "Xã, thị trấn", "Lượt đến (V)"], flagged.Select(d => new[] { Date(d.Date), CommuneLink(d.CommuneCode, names), Visitors(d.Visitors) }))}
+                </section>
+                """;
     }
 
     /// <summary>Counted per commune and day: the responses are anonymous, and a count is what a check needs.</summary>

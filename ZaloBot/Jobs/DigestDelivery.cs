@@ -4,6 +4,8 @@ using ZaloBot.Storage;
 using ZaloBot.Volunteers;
 using ZaloBot.Zalo;
 
+using ZaloBot.Operations;
+
 namespace ZaloBot.Jobs;
 
 /// <summary>
@@ -21,6 +23,7 @@ public sealed class DigestDelivery(
     IUnitOfWork unit,
     IOptions<DigestOptions> options,
     TimeProvider clock,
+    ServiceMetrics metrics,
     ILogger<DigestDelivery> logger)
 {
     private sealed record Recipient(OutboundKind Text, OutboundKind Image, string Id);
@@ -56,6 +59,7 @@ public sealed class DigestDelivery(
             return false;
         if (recipients.Count == 0)
             logger.LogWarning("The digest of {Date} had no recipients: set Digest:GroupId or register a district official", digest.Date);
+        metrics.DigestSent(digest.IsFinal);
         logger.LogInformation("Digest of {Date} queued for {Count} recipient(s)", digest.Date, recipients.Count);
         return true;
     }

@@ -74,6 +74,12 @@ public interface IWorkQueue
     /// <summary>Gives up on an item; the payload stays (protected) so an operator can replay it.</summary>
     void Fail(QueueItem item, string reason, int? code);
 
+    /// <summary>
+    /// Makes a failed item pending again, due now, its attempts counted afresh (the last failure stays
+    /// as its result until the next try); false when no failed item has that id.
+    /// </summary>
+    bool Requeue(long id);
+
     QueueItem? Find(long id);
 
     /// <summary>Pending items, claimed or not.</summary>

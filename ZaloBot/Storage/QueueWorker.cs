@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using ZaloBot.Operations;
 
 namespace ZaloBot.Storage;
 
@@ -30,7 +31,8 @@ public sealed record WorkOutcome(WorkOutcome.Kinds Kind, string? Detail = null, 
 /// item's changes commit with its completion; a failure is retried with backoff and, after the last
 /// attempt, kept as failed with its reason. Nothing here throws out of the loop.
 /// </summary>
-public abstract class QueueWorker(IWorkQueue queue, IUnitOfWork unit, TimeProvider clock, ILogger logger) : BackgroundService
+/// <param name="name">The queue's name in metrics ("inbox", "outbox").</param>
+public abstract class QueueWorker(string name, IWorkQueue queue, IUnitOfWork unit, ServiceMetrics metrics, TimeProvider clock, ILogger logger) : BackgroundService
 {
     private long lastProgressTicks;
 
@@ -49,11 +51,24 @@ public abstract class QueueWorker(IWorkQueue queue, IUnitOfWork unit, TimeProvid
     /// <summary>When an item was last finished or claimed (for the health check).</summary>
     public DateTime LastProgress => new(Interlocked.Read(ref lastProgressTicks), DateTimeKind.Utc);
 
-    protected IWorkQueue Queue => queue;
+    public IWorkQueue Queue => queue;
 
     protected abstract Task<WorkOutcome> HandleAsync(QueueItem item, CancellationToken ct);
 
-    protected virtual TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(600, 2 * Math.Pow(3, attempts - 1)));
+    /// <summary>2 s, 6 s, 18 s, … capped at 10 minutes.</summary>
+    protected virtual TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(600, 2 * Math.Pow(3, Math.Min(attempts, 20) - 1)));
+
+    /// <summary>Whether an item that has failed <paramref name="attempts"/> times is tried again.</summary>
+    protected virtual bool ShouldRetry(int attempts) => attempts < MaxAttempts;
+
+    /// <summary>How long the waits before the first <paramref name="attempts"/> retries add up to.</summary>
+    protected TimeSpan TotalBackoff(int attempts)
+    {
+        var total = TimeSpan.Zero;
+        for (var n = 1; n <= attempts; n++)
+            total += Backoff(n);
+        return total;
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -62,6 +77,7 @@ public abstract class QueueWorker(IWorkQueue queue, IUnitOfWork unit, TimeProvid
         var consumers = Enumerable.Range(0, Consumers).Select(_ => ConsumeAsync(work.Reader, idle, stoppingToken)).ToList();
         Touch();
         Running = true;
+        logger.LogInformation("The {Queue} worker runs with {Consumers} consumers", name, Consumers);
         try
         {
             await ClaimLoopAsync(work.Writer, idle, stoppingToken);
@@ -125,7 +141,7 @@ public abstract class QueueWorker(IWorkQueue queue, IUnitOfWork unit, TimeProvid
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                logger.LogError(e, "Finishing {Kind} #{Id} failed; its claim runs out and it is tried again", item.Kind, item.Id);
+                logger.LogError(e, "Finishing {Kind} #{Id} ({Who}) failed; its claim runs out and it is tried again", item.Kind, item.Id, Who(item));
             }
             catch (OperationCanceledException)
             {
@@ -163,6 +179,7 @@ public abstract class QueueWorker(IWorkQueue queue, IUnitOfWork unit, TimeProvid
                     outcome.Changes?.Invoke();
                     queue.Complete(item, outcome.Detail);
                 });
+                metrics.Handled(name, item.Kind, gaveUp: false);
                 Touch();
                 return;
             }
@@ -174,24 +191,28 @@ public abstract class QueueWorker(IWorkQueue queue, IUnitOfWork unit, TimeProvid
             }
         }
 
-        if (outcome.Kind == WorkOutcome.Kinds.RetryLater && item.Attempts + 1 < MaxAttempts)
+        if (outcome.Kind == WorkOutcome.Kinds.RetryLater && ShouldRetry(item.Attempts + 1))
         {
             queue.Retry(item, outcome.Detail ?? "", outcome.Code, Backoff(item.Attempts + 1));
-            logger.LogWarning("{Kind} #{Id} will be retried (attempt {Attempt}): {Reason}", item.Kind, item.Id, item.Attempts, outcome.Detail);
+            logger.LogWarning("{Kind} #{Id} ({Who}) will be retried (attempt {Attempt}): {Reason}", item.Kind, item.Id, Who(item), item.Attempts, outcome.Detail);
         }
         else
         {
             queue.Fail(item, outcome.Detail ?? "", outcome.Code);
-            logger.LogError("{Kind} #{Id} failed after {Attempts} attempt(s): {Reason} (code {Code})", item.Kind, item.Id, item.Attempts, outcome.Detail, outcome.Code);
+            metrics.Handled(name, item.Kind, gaveUp: true);
+            logger.LogError("{Kind} #{Id} ({Who}) failed after {Attempts} attempt(s): {Reason} (code {Code})", item.Kind, item.Id, Who(item), item.Attempts, outcome.Detail, outcome.Code);
         }
         Touch();
     }
 
     private WorkOutcome Failure(QueueItem item, Exception e)
     {
-        logger.LogError(e, "Handling {Kind} #{Id} failed", item.Kind, item.Id);
+        logger.LogError(e, "Handling {Kind} #{Id} ({Who}) failed", item.Kind, item.Id, Who(item));
         return WorkOutcome.RetryLater(e.GetType().Name + ": " + e.Message);
     }
+
+    /// <summary>A short hash of the item's user or group (its partition is already a keyed hash): enough to follow one user in the log, never their Zalo id.</summary>
+    private static string Who(QueueItem item) => item.Partition.Length > 8 ? item.Partition[..8] : item.Partition;
 
     private void Touch() => Interlocked.Exchange(ref lastProgressTicks, clock.GetUtcNow().UtcDateTime.Ticks);
 }

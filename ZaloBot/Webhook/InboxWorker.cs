@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ZaloBot.Operations;
 using ZaloBot.Storage;
 
 namespace ZaloBot.Webhook;
@@ -8,8 +9,8 @@ namespace ZaloBot.Webhook;
 /// (fetching a volunteer's photo) happens first; what the event then changes commits together with
 /// the event's completion.
 /// </summary>
-public sealed class InboxWorker(Inbox inbox, EventDispatcher dispatcher, IUnitOfWork unit, TimeProvider clock, ILogger<InboxWorker> logger)
-    : QueueWorker(inbox.Queue, unit, clock, logger)
+public sealed class InboxWorker(Inbox inbox, EventDispatcher dispatcher, IUnitOfWork unit, ServiceMetrics metrics, TimeProvider clock, ILogger<InboxWorker> logger)
+    : QueueWorker("inbox", inbox.Queue, unit, metrics, clock, logger)
 {
     protected override async Task<WorkOutcome> HandleAsync(QueueItem item, CancellationToken ct)
     {

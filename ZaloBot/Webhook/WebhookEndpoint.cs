@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.Extensions.Options;
+using ZaloBot.Operations;
 using ZaloBot.Storage;
 using ZaloBot.Zalo;
 
@@ -22,48 +23,55 @@ public static class WebhookEndpoint
     }
 
     private static async Task<IResult> ReceiveAsync(
-        HttpRequest request, InboxIntake inbox, IOptions<ZaloOptions> options, IOptions<StorageOptions> storage, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
+        HttpRequest request, InboxIntake inbox, IOptions<ZaloOptions> options, IOptions<StorageOptions> storage, ServiceMetrics metrics, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
+        IResult Problem(int status, string reason, string tag)
+        {
+            metrics.Refused(tag);
+            return Results.Json(new { error = reason }, statusCode: status);
+        }
+
         var logger = loggers.CreateLogger(typeof(WebhookEndpoint));
         if (request.ContentLength > MaxBodyBytes)
-            return Problem(StatusCodes.Status413PayloadTooLarge, "The body is larger than 256 KB.");
+            return Problem(StatusCodes.Status413PayloadTooLarge, "The body is larger than 256 KB.", "too_large");
         var body = await ReadLimitedAsync(request.Body, ct);
         if (body is null)
-            return Problem(StatusCodes.Status413PayloadTooLarge, "The body is larger than 256 KB.");
+            return Problem(StatusCodes.Status413PayloadTooLarge, "The body is larger than 256 KB.", "too_large");
 
         var signature = request.Headers[SignatureVerifier.Header].ToString();
         if (!signature.StartsWith("mac=", StringComparison.Ordinal))
-            return Problem(StatusCodes.Status401Unauthorized, "Missing X-ZEvent-Signature: mac=… header.");
+            return Problem(StatusCodes.Status401Unauthorized, "Missing X-ZEvent-Signature: mac=… header.", "no_signature");
         if (body.Length == 0)
-            return Problem(StatusCodes.Status400BadRequest, "The body is empty.");
+            return Problem(StatusCodes.Status400BadRequest, "The body is empty.", "empty");
 
         if (!IsReadableJson(body))
-            return Problem(StatusCodes.Status400BadRequest, "The body is not JSON in valid UTF-8.");
+            return Problem(StatusCodes.Status400BadRequest, "The body is not JSON in valid UTF-8.", "not_json");
         using var doc = JsonDocument.Parse(body);
         var root = doc.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
-            return Problem(StatusCodes.Status400BadRequest, "The body is not a JSON object.");
+            return Problem(StatusCodes.Status400BadRequest, "The body is not a JSON object.", "not_json");
         var appId = ZaloEvent.Str(root, "app_id") ?? "";
         var timestamp = ZaloEvent.Str(root, "timestamp") ?? "";
         var o = options.Value;
         // Not logged: anyone can post here, and a log is not theirs to fill.
         if (!SignatureVerifier.Verify(signature, appId, body, timestamp, o.OaSecretKey ?? ""))
-            return Problem(StatusCodes.Status401Unauthorized, "The signature does not match.");
+            return Problem(StatusCodes.Status401Unauthorized, "The signature does not match.", "bad_signature");
         if (appId != o.AppId)
         {
             logger.LogWarning("Webhook event refused: app_id is not this service's Zalo:AppId");
-            return Problem(StatusCodes.Status401Unauthorized, "The event's app_id is not this app's.");
+            return Problem(StatusCodes.Status401Unauthorized, "The event's app_id is not this app's.", "wrong_app");
         }
 
         var e = ZaloEvent.Parse(doc);
         if (e is null)
-            return Problem(StatusCodes.Status400BadRequest, "The event has no event_name.");
+            return Problem(StatusCodes.Status400BadRequest, "The event has no event_name.", "no_event_name");
         if (IsOlderThan(timestamp, storage.Value.DedupeWindow, clock))
         {
             logger.LogWarning("Webhook event refused: older than the dedupe window");
-            return Problem(StatusCodes.Status400BadRequest, "The event's timestamp is older than the dedupe window (Storage:DedupeWindow).");
+            return Problem(StatusCodes.Status400BadRequest, "The event's timestamp is older than the dedupe window (Storage:DedupeWindow).", "too_old");
         }
         var stored = await inbox.AcceptAsync(e, body, ct);
+        metrics.EventReceived(e.Name, duplicate: !stored);
         return Results.Ok(new { status = stored ? "accepted" : "duplicate" });
     }
 
@@ -114,6 +122,4 @@ public static class WebhookEndpoint
         }
         return buffer.ToArray();
     }
-
-    private static IResult Problem(int status, string reason) => Results.Json(new { error = reason }, statusCode: status);
 }

@@ -1,12 +1,21 @@
+using Microsoft.Extensions.Options;
+using ZaloBot.Operations;
 using ZaloBot.Storage;
 using ZaloBot.Volunteers;
 
 namespace ZaloBot.Zalo;
 
-/// <summary>Sends what the outbox holds: in order per recipient, recipients in parallel.</summary>
-public sealed class OutboxWorker(Outbox outbox, ZaloClient zalo, IBlobStore blobs, IUnitOfWork unit, TimeProvider clock, ILogger<OutboxWorker> logger)
-    : QueueWorker(outbox.Queue, unit, clock, logger)
+/// <summary>
+/// Sends what the outbox holds: in order per recipient, recipients in parallel. A transient failure
+/// (Zalo down, rate limited, a timeout) is retried with capped backoff for <c>Zalo:RetryFor</c>, so a
+/// long outage delays replies rather than losing them; what then still fails waits for an operator.
+/// </summary>
+public sealed class OutboxWorker(
+    Outbox outbox, ZaloClient zalo, IBlobStore blobs, IUnitOfWork unit, IOptions<ZaloOptions> options, ServiceMetrics metrics, TimeProvider clock, ILogger<OutboxWorker> logger)
+    : QueueWorker("outbox", outbox.Queue, unit, metrics, clock, logger)
 {
+    protected override bool ShouldRetry(int attempts) => TotalBackoff(attempts) < options.Value.RetryFor;
+
     protected override async Task<WorkOutcome> HandleAsync(QueueItem item, CancellationToken ct)
     {
         var message = outbox.Read(item);

@@ -5,6 +5,8 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using RestSharp;
 
+using ZaloBot.Operations;
+
 namespace ZaloBot.Zalo;
 
 /// <summary>
@@ -31,8 +33,11 @@ public sealed class ZaloClient : IDisposable
     private readonly RateLimiter limiter;
     private readonly SemaphoreSlim refreshGate = new(1, 1);
 
-    public ZaloClient(IHttpClientFactory http, ZaloBaseUrls urls, TokenStore tokens, IOptions<ZaloOptions> options, TimeProvider clock, ILogger<ZaloClient> logger)
+    private readonly ServiceMetrics metrics;
+
+    public ZaloClient(IHttpClientFactory http, ZaloBaseUrls urls, TokenStore tokens, IOptions<ZaloOptions> options, ServiceMetrics metrics, TimeProvider clock, ILogger<ZaloClient> logger)
     {
+        this.metrics = metrics;
         rest = new RestClient(http.CreateClient("zalo"));
         this.http = http;
         this.urls = urls;
@@ -236,9 +241,11 @@ public sealed class ZaloClient : IDisposable
                 logger.LogCritical(
                     "ZALO TOKEN REFRESH FAILED (HTTP {Status}): {Answer}. The stored token pair is kept; if this repeats, bootstrap a new pair from Zalo's API Explorer.",
                     (int)response.StatusCode, DescribeTokenError(response.Content));
+                metrics.TokenRefresh(succeeded: false);
                 return false;
             }
             tokens.Save(pair);
+            metrics.TokenRefresh(succeeded: true);
             logger.LogInformation("Zalo access token refreshed; it expires at {ExpiresAt:u}", pair.ExpiresAt);
             return true;
         }
@@ -279,6 +286,7 @@ public sealed class ZaloClient : IDisposable
                 response = await ExecuteAsync(build(accessToken), ct);
 
             last = Classify(response, idField);
+            metrics.ZaloCall(last.Outcome.ToString(), last.Code);
             if (last.Code is { } code && ZaloErrors.IsTokenProblem(code) && !refreshed)
             {
                 refreshed = true;

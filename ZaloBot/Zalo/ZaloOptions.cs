@@ -39,6 +39,9 @@ public sealed class ZaloOptions
     /// </summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>How long a message whose sending keeps failing for a passing reason is retried before it waits for an operator.</summary>
+    public TimeSpan RetryFor { get; set; } = TimeSpan.FromHours(12);
+
     /// <summary>
     /// The hosts a user's photo is fetched from: Zalo's media servers (a host matches exactly or as a
     /// subdomain, so "zdn.vn" covers "photo-stal-12.zdn.vn"). Empty means <see cref="DefaultMediaHosts"/>.
@@ -100,6 +103,8 @@ public sealed class ZaloOptionsValidator : IValidateOptions<ZaloOptions>
     {
         if (o.CallTimeout <= TimeSpan.Zero)
             return ValidateOptionsResult.Fail("Zalo:CallTimeout must be a positive time span, like 00:00:15.");
+        if (o.RetryFor < TimeSpan.Zero)
+            return ValidateOptionsResult.Fail("Zalo:RetryFor must be a time span of zero or more, like 12:00:00.");
         if (o.Mode != ZaloMode.Live)
             return ValidateOptionsResult.Success;
 

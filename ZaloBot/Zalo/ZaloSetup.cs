@@ -28,6 +28,9 @@ public static class ZaloSetup
                 UseCookies = false,
             });
 
+        // First of the hosted services: nothing runs on data that a wrong mode would expose.
+        services.AddSingleton<LiveModeGuard>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveModeGuard>());
         services.AddSingleton<ZaloBaseUrls>();
         services.AddSingleton<TokenStore>();
         services.AddSingleton<ZaloClient>();

@@ -27,6 +27,7 @@ public static class LiteDbStorage
         services.AddSingleton<IAdminPasswordStore, LiteAdminPasswordStore>();
         services.AddSingleton<ITokenPairStore, LiteTokenPairStore>();
         services.AddSingleton<IJobRunStore, LiteJobRunStore>();
+        services.AddSingleton<IModeHistoryStore, LiteModeHistoryStore>();
         return services;
     }
 }

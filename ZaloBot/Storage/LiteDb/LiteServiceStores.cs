@@ -42,9 +42,22 @@ internal sealed class LiteTokenPairStore(LiteStore store) : ITokenPairStore
 
     public void Save(StoredTokens pair)
     {
-        tokens.Upsert(pair);
-        store.Lite.Checkpoint();
+        store.Run(() => tokens.Upsert(pair));
+        store.Checkpoint();
     }
+}
+
+internal sealed class LiteModeHistoryStore(LiteStore store) : IModeHistoryStore
+{
+    private readonly ILiteCollection<BsonDocument> marks = store.Collection<BsonDocument>("mode_history");
+
+    public DateTime? LiveSince() => marks.FindById("live") is { } mark ? mark["at"].AsDateTime : null;
+
+    public void MarkLive(DateTime at) => store.Run(() =>
+    {
+        if (marks.FindById("live") is null)
+            marks.Insert(new BsonDocument { ["_id"] = "live", ["at"] = at });
+    });
 }
 
 internal sealed class LiteJobRunStore(LiteStore store) : IJobRunStore

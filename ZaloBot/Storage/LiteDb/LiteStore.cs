@@ -16,17 +16,34 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
     private static List<Action>? afterCommit;
 
     private readonly Lock writer = new();
+    private readonly DataFileLock owner;
 
     public LiteStore(IOptions<StorageOptions> options)
     {
         var path = options.Value.FullPath;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        Lite = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, LiteMapping.Create())
+        owner = DataFileLock.Acquire(path);
+        try
         {
-            UtcDate = true,
-        };
+            Lite = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, LiteMapping.Create())
+            {
+                UtcDate = true,
+            };
+            // LiteDB reads the header lazily: touch it now, so a damaged file stops the start, not the first event.
+            _ = Lite.GetCollectionNames().ToList();
+        }
+        catch (Exception e)
+        {
+            // Whatever LiteDB throws for a damaged file, the start ends with one line naming it.
+            Lite?.Dispose();
+            owner.Dispose();
+            throw new StorageStartException($"{path} is not a readable LiteDB data file ({e.Message}); restore it from a backup.");
+        }
         Path = path;
     }
+
+    /// <summary>The lock that keeps the data file to this process.</summary>
+    public DataFileLock Owner => owner;
 
     public LiteDatabase Lite { get; }
 
@@ -66,6 +83,36 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
             action();
     }
 
+    /// <summary>
+    /// Writes a consistent copy of the data file to <paramref name="destination"/> while the service
+    /// runs: between transactions (the writer's lock held), with the log checkpointed into the data
+    /// file and automatic checkpoints held off until the copy is done.
+    /// </summary>
+    public void Backup(string destination)
+    {
+        lock (writer)
+        {
+            var checkpointSize = Lite.CheckpointSize;
+            Lite.Checkpoint();
+            Lite.CheckpointSize = 0;
+            try
+            {
+                File.Copy(Path, destination, overwrite: true);
+            }
+            finally
+            {
+                Lite.CheckpointSize = checkpointSize;
+            }
+        }
+    }
+
+    /// <summary>Writes the log into the data file, between transactions.</summary>
+    public void Checkpoint()
+    {
+        lock (writer)
+            Lite.Checkpoint();
+    }
+
     /// <summary>Runs <paramref name="action"/> once the current transaction commits (at once outside one).</summary>
     internal static void AfterCommit(Action action)
     {
@@ -76,5 +123,9 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
     }
 
     /// <summary>Closing the database also checkpoints its log into the data file.</summary>
-    public void Dispose() => Lite.Dispose();
+    public void Dispose()
+    {
+        Lite.Dispose();
+        owner.Dispose();
+    }
 }

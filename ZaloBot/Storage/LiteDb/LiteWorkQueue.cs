@@ -153,6 +153,24 @@ public sealed class LiteWorkQueue : IWorkQueue
         });
     }
 
+    public bool Requeue(long id)
+    {
+        var requeued = false;
+        store.Run(() =>
+        {
+            if (items.FindById(id) is not { Status: QueueStatus.Failed } item)
+                return;
+            item.Status = QueueStatus.Pending;
+            item.Attempts = 0;
+            item.DueAt = Now;
+            item.ClaimedUntil = item.FinishedAt = null;
+            items.Update(item);
+            requeued = true;
+            LiteStore.AfterCommit(wakeUp.Set);
+        });
+        return requeued;
+    }
+
     public QueueItem? Find(long id) => items.FindById(id);
 
     public int CountPending() => items.Count(Query.Not(nameof(QueueItem.DueAt), BsonValue.Null));

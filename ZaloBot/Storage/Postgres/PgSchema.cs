@@ -165,6 +165,11 @@ internal static class PgSchema
         """,
         // The district board disables a staff member from the dashboard.
         "ALTER TABLE staff ADD COLUMN IF NOT EXISTS disabled boolean NOT NULL DEFAULT false;",
+        """
+        CREATE TABLE IF NOT EXISTS mode_history (
+            mode text PRIMARY KEY,
+            at timestamptz NOT NULL);
+        """,
     ];
 
     /// <summary>

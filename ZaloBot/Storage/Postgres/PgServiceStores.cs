@@ -81,6 +81,14 @@ internal sealed class PgTokenPairStore(PgStore store) : ITokenPairStore
         Arg("access", pair.AccessToken), Arg("refresh", pair.RefreshToken), Arg("expires", pair.ExpiresAt), Arg("updated", pair.UpdatedAt));
 }
 
+internal sealed class PgModeHistoryStore(PgStore store) : IModeHistoryStore
+{
+    public DateTime? LiveSince() => store.Scalar<DateTime?>("SELECT min(at) FROM mode_history WHERE mode = 'live'");
+
+    public void MarkLive(DateTime at) => store.Execute(
+        "INSERT INTO mode_history (mode, at) VALUES ('live', @at) ON CONFLICT (mode) DO NOTHING", Arg("at", at));
+}
+
 internal sealed class PgJobRunStore(PgStore store) : IJobRunStore
 {
     public bool Claimed(DateOnly date) =>

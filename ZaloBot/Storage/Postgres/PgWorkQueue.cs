@@ -173,6 +173,15 @@ public sealed class PgWorkQueue : IWorkQueue
         Arg("claimed", item.ClaimedUntil), Arg("finished", item.FinishedAt), Text("result", item.Result),
         Arg("code", item.Code), Arg("id", item.Id));
 
+    public bool Requeue(long id)
+    {
+        var requeued = store.Execute(
+            $"UPDATE {table} SET status = 0, attempts = 0, due_at = @now, claimed_until = NULL, finished_at = NULL WHERE id = @id AND status = 2",
+            Arg("now", Now), Arg("id", id)) == 1;
+        store.AfterCommit(wakeUp.Set);
+        return requeued;
+    }
+
     public QueueItem? Find(long id) => store.One($"SELECT {Columns} FROM {table} WHERE id = @id", Read, Arg("id", id));
 
     public int CountPending() => (int)store.Scalar<long>($"SELECT count(*) FROM {table} WHERE due_at IS NOT NULL");

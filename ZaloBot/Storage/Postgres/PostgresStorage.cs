@@ -34,6 +34,7 @@ public static class PostgresStorage
         services.AddSingleton<IAdminPasswordStore, PgAdminPasswordStore>();
         services.AddSingleton<ITokenPairStore, PgTokenPairStore>();
         services.AddSingleton<IJobRunStore, PgJobRunStore>();
+        services.AddSingleton<IModeHistoryStore, PgModeHistoryStore>();
         return services;
     }
 }

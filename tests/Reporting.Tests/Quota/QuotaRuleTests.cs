@@ -119,10 +119,27 @@ public sealed class QuotaRuleTests
     }
 
     [Fact]
-    public void Negative_counts_are_rejected()
+    public void A_negative_respondent_count_is_a_programming_error()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => QuotaRule.Evaluate(-1, 0, Defaults));
         Assert.Throws<ArgumentOutOfRangeException>(() => QuotaRule.Evaluate(10, -1, Defaults));
+    }
+
+    [Fact]
+    public void A_stored_negative_visitor_count_is_not_judged_but_flagged_for_a_check()
+    {
+        var result = QuotaRule.Evaluate(-1, 0, Defaults);
+        Assert.Equal(QuotaStatus.NotReported, result.Status);
+        Assert.True(result.Suspicious);
+    }
+
+    [Fact]
+    public void Two_billion_visitors_give_a_band_without_overflow()
+    {
+        var result = QuotaRule.Evaluate(2_000_000_000, 5, Defaults);
+        Assert.Equal(QuotaStatus.Below, result.Status);
+        Assert.Equal(int.MaxValue, result.Band!.Highest);
+        var period = QuotaRule.EvaluatePeriod([new CommuneDay("X07", new DateOnly(2024, 6, 12), 2_000_000_000, 5, 0, []), new CommuneDay("X07", new DateOnly(2024, 6, 13), 2_000_000_000, 5, 0, [])], Defaults);
+        Assert.Equal(int.MaxValue, period.Visitors);
     }
 
     [Theory]

@@ -107,8 +107,7 @@ public sealed class DigestTests : StaffTests
 
         Clock.Advance(TimeSpan.FromMinutes(15));
         Clock.Advance(TimeSpan.FromMinutes(15));
-        await Task.Delay(500);
-        await Bot.IdleAsync();
+        await ChecksDueByNowDoneAsync();
 
         Assert.False(Bot.Get<DigestDelivery>().SendIfDue());
         Assert.Single(GroupMessages, IsDigestStart);
@@ -152,7 +151,7 @@ public sealed class DigestTests : StaffTests
         Assert.StartsWith("🏁 BÁO CÁO CUỐI", Assert.Single(GroupMessages, IsDigestStart)["text"]!.GetValue<string>());
 
         SetVietnamTime(June15.AddDays(1), 17, 5);
-        await Task.Delay(500);
+        await ChecksDueByNowDoneAsync();
         Assert.False(Bot.Get<DigestDelivery>().SendIfDue());
         Assert.Single(Bot.Get<DigestRuns>().All());
     }
@@ -220,6 +219,24 @@ public sealed class DigestTests : StaffTests
         Assert.NotNull(bitmap);
         Assert.Equal(1080, bitmap.Width);
         Assert.True(bitmap.Height > bitmap.Width, "a bar per commune, one under the other, for a phone");
+    }
+
+    /// <summary>
+    /// Waits until Quartz has fired every digest check due by the fake clock (the daily trigger's next
+    /// fire time is past it), then stops the scheduler waiting for every job it started, and lets the
+    /// outbox empty: after that nothing more can happen on its own.
+    /// </summary>
+    private async Task ChecksDueByNowDoneAsync()
+    {
+        var scheduler = await Bot.Get<Quartz.ISchedulerFactory>().GetScheduler();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await scheduler.GetTrigger(DigestJob.Daily))?.NextFireTimeUtc is not { } next || next <= Clock.GetUtcNow())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the digest checks due by now did not run");
+            await Task.Delay(20);
+        }
+        await scheduler.Shutdown(waitForJobsToComplete: true);
+        await Bot.IdleAsync();
     }
 
     /// <summary>The start-up check is a one-off trigger: once it has fired and finished, Quartz drops it.</summary>

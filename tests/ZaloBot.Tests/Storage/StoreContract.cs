@@ -272,6 +272,42 @@ public abstract class StoreContract : IDisposable
     }
 
     [SkippableFact]
+    public void The_first_Live_start_is_remembered_and_later_ones_keep_it()
+    {
+        var history = Get<ZaloBot.Zalo.IModeHistoryStore>();
+        Assert.Null(history.LiveSince());
+
+        history.MarkLive(Now);
+        history.MarkLive(Now.AddDays(1));
+
+        Assert.Equal(Now, history.LiveSince());
+    }
+
+    [SkippableFact]
+    public void A_requeued_failed_item_is_due_at_once_with_its_attempts_counted_afresh()
+    {
+        Outbox.Enqueue([Item("a", "a1"), Item("b", "b1")]);
+        var claimed = Outbox.Claim(5, Lease);
+        Outbox.Fail(claimed[0], "Zalo was down", -32);
+        Outbox.Complete(claimed[1], "msg-1");
+        var id = claimed[0].Id;
+        Clock.Advance(TimeSpan.FromHours(1));
+
+        Assert.False(Outbox.Requeue(claimed[1].Id)); // a sent message is never sent again
+        Assert.False(Outbox.Requeue(id + 1000));
+        Assert.True(Outbox.Requeue(id));
+        Assert.False(Outbox.Requeue(id)); // already pending
+
+        Assert.Empty(Outbox.Failed(10));
+        Assert.Equal(1, Outbox.CountPending());
+        Assert.Equal(Now, Outbox.OldestDue());
+        var again = Assert.Single(Outbox.Claim(5, Lease));
+        Assert.Equal(("a1", QueueStatus.Pending, 0), (again.Payload, again.Status, again.Attempts));
+        Outbox.Complete(again, "msg-2");
+        Assert.Equal(0, Outbox.CountPending());
+    }
+
+    [SkippableFact]
     public void A_completed_item_drops_its_payload_and_keeps_its_result()
     {
         Inbox.Enqueue(Item("a", "secret body", key: "k"));

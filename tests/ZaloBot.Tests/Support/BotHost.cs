@@ -52,7 +52,10 @@ public sealed class BotHost : IAsyncDisposable
 
     public static string NewDataDir() => Path.Combine(Path.GetTempPath(), "zalobot-tests", Guid.NewGuid().ToString("N"));
 
-    /// <summary>The settings of a test service: Live mode against <paramref name="zalo"/>, its data in <paramref name="dataDir"/>.</summary>
+    /// <summary>
+    /// The settings of a test service: Live mode against <paramref name="zalo"/>, its data in
+    /// <paramref name="dataDir"/>, the survey open around today unless the test sets its own file.
+    /// </summary>
     public static Dictionary<string, string?> Settings(FakeZaloServer zalo, string dataDir) => new()
     {
         ["urls"] = "http://127.0.0.1:0",
@@ -66,6 +69,7 @@ public sealed class BotHost : IAsyncDisposable
         ["Zalo:OpenApiBaseUrl"] = zalo.BaseUrl,
         ["Zalo:OAuthBaseUrl"] = zalo.BaseUrl,
         ["Storage:Path"] = Path.Combine(dataDir, "survey.db"),
+        ["Survey:DefinitionPath"] = SurveyFiles.AroundToday,
         ["Logging:LogLevel:Default"] = "Warning",
     };
 

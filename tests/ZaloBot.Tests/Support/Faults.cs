@@ -55,6 +55,7 @@ public sealed class OutboxFault
         public void Complete(QueueItem item, string? result) => inner.Complete(item, result);
         public void Retry(QueueItem item, string reason, int? code, TimeSpan delay) => inner.Retry(item, reason, code, delay);
         public void Fail(QueueItem item, string reason, int? code) => inner.Fail(item, reason, code);
+        public bool Requeue(long id) => inner.Requeue(id);
         public QueueItem? Find(long id) => inner.Find(id);
         public int CountPending() => inner.CountPending();
         public DateTime? OldestDue() => inner.OldestDue();

@@ -16,6 +16,19 @@ public static class SurveyFiles
         return path;
     }
 
+    private static readonly Lazy<string> AroundTodayFile = new(() =>
+    {
+        var today = Reporting.VietnamTime.DateOf(DateTimeOffset.UtcNow);
+        return Window($"{today.AddDays(-30):yyyy-MM-dd}T00:00:00", $"{today.AddDays(30):yyyy-MM-dd}T23:59:59");
+    });
+
+    /// <summary>
+    /// The shipped survey open from 30 days before today to 30 days after: what a test that reads the
+    /// real clock and sets no window of its own runs against, so it keeps working after the shipped
+    /// file's window has closed.
+    /// </summary>
+    public static string AroundToday => AroundTodayFile.Value;
+
     /// <summary>The shipped survey open between two Vietnam wall-clock times ("2024-06-12T07:00:00").</summary>
     public static string Window(string opensAt, string closesAt) => With(s =>
     {

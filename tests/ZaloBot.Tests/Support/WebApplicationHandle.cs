@@ -24,7 +24,8 @@ public sealed class WebApplicationHandle : IAsyncDisposable
     public static async Task<WebApplicationHandle> StartSandboxAsync(params string[] extraArgs)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "zalobot-tests", Guid.NewGuid().ToString("N"));
-        var app = ZaloBotApp.Build(["--urls=http://127.0.0.1:0", $"--Storage:Path={Path.Combine(dataDir, "survey.db")}", "--Logging:LogLevel:Default=Warning", .. extraArgs]);
+        var app = ZaloBotApp.Build(["--urls=http://127.0.0.1:0", $"--Storage:Path={Path.Combine(dataDir, "survey.db")}", "--Logging:LogLevel:Default=Warning",
+            $"--Survey:DefinitionPath={SurveyFiles.AroundToday}", .. extraArgs]);
         await app.StartAsync();
         return new WebApplicationHandle(app, dataDir);
     }
