@@ -16,4 +16,14 @@ public static class LoginNames
     public const string Alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
 
     public static string New() => Prefix + new string(RandomNumberGenerator.GetItems<char>(Alphabet, RandomLength));
+
+    /// <summary>A new name that <paramref name="taken"/> says nobody has.</summary>
+    public static string NewUnused(Func<string, bool> taken)
+    {
+        string name;
+        do
+            name = New();
+        while (taken(name));
+        return name;
+    }
 }

@@ -48,6 +48,41 @@ public sealed class QueueItem
 
     /// <summary>Zalo's error code of the last failure, when there was one.</summary>
     public int? Code { get; set; }
+
+    // How an attempt ends, the same in every store: each store then writes the item.
+
+    internal void MarkDone(string? result, DateTime now)
+    {
+        Status = QueueStatus.Done;
+        Payload = null;
+        Result = result;
+        Code = null;
+        MarkFinished(now);
+    }
+
+    internal void MarkFailed(string reason, int? code, DateTime now)
+    {
+        Status = QueueStatus.Failed;
+        Result = reason;
+        Code = code;
+        MarkFinished(now);
+    }
+
+    internal void MarkRetry(string reason, int? code, DateTime dueAt)
+    {
+        Attempts++;
+        Result = reason;
+        Code = code;
+        ClaimedUntil = null;
+        DueAt = dueAt;
+    }
+
+    private void MarkFinished(DateTime now)
+    {
+        Attempts++;
+        DueAt = ClaimedUntil = null;
+        FinishedAt = now;
+    }
 }
 
 /// <summary>An item to store: <paramref name="Key"/> dedupes (null: never a duplicate).</summary>

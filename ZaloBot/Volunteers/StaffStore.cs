@@ -44,6 +44,19 @@ public sealed class StaffMember
     /// <summary>A visitor count waiting for the staff member's "1" (store it) or "2" (drop it); null when none.</summary>
     public PendingVisitorCount? PendingCount { get; set; }
 
+    /// <summary>
+    /// What registering (again) changes, in every store: the role and commune, and it ends answering
+    /// the survey as a citizen and any count waiting for confirmation. Login name, name and a
+    /// suspension stay.
+    /// </summary>
+    public void RegisterAs(StaffRole role, string? communeCode)
+    {
+        Role = role;
+        CommuneCode = role == StaffRole.District ? null : communeCode;
+        AnsweringAsCitizen = false;
+        PendingCount = null;
+    }
+
     /// <summary>"Nguyễn Văn A, Hội CCB xã", or null when no name was given.</summary>
     public string? Signature() => string.IsNullOrWhiteSpace(FullName) ? null
         : string.IsNullOrWhiteSpace(Position) ? FullName : $"{FullName}, {Position}";

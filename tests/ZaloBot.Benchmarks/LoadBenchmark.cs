@@ -47,12 +47,7 @@ internal static class LoadBenchmark
 
         // The service
         await using var zalo = await FakeZaloServer.StartAsync();
-        var replies = new ConcurrentDictionary<string, long>();
-        zalo.Received += call =>
-        {
-            if (call.Path == "/v3.0/oa/message/cs" && call.Json["recipient"]?["user_id"]?.GetValue<string>() is { } user)
-                replies.TryAdd(user, Stopwatch.GetTimestamp());
-        };
+        var replies = FirstReplies(zalo);
         await using var bot = await BotHost.StartAsync(zalo, new Dictionary<string, string?> { ["Zalo:MaxRequestsPerMinute"] = "100000000" });
         var webhook = bot.BaseUrl + "/zalo/webhook";
 
@@ -80,18 +75,25 @@ internal static class LoadBenchmark
     private static async Task<int> EndToEndOnlyAsync(LoadGenerator load, TimeSpan duration)
     {
         await using var zalo = await FakeZaloServer.StartAsync();
-        var replies = new ConcurrentDictionary<string, long>();
-        zalo.Received += call =>
-        {
-            if (call.Path == "/v3.0/oa/message/cs" && call.Json["recipient"]?["user_id"]?.GetValue<string>() is { } user)
-                replies.TryAdd(user, Stopwatch.GetTimestamp());
-        };
+        var replies = FirstReplies(zalo);
         await using var bot = await BotHost.StartAsync(zalo, new Dictionary<string, string?> { ["Zalo:MaxRequestsPerMinute"] = "100000000" });
         Console.WriteLine($"pid {Environment.ProcessId}: sending in 5 s");
         await Task.Delay(5000);
         var endToEnd = await RepliesAsync(load, bot, bot.BaseUrl + "/zalo/webhook", replies, "g", 1000, duration);
         Console.WriteLine($"service at 1,000 events/s: {endToEnd.AnsweredInWindow / endToEnd.Window.TotalSeconds:F0} events/s answered while sending, backlog {endToEnd.BacklogAtEnd}");
         return 0;
+    }
+
+    /// <summary>When each user got their first reply from the fake Zalo server.</summary>
+    private static ConcurrentDictionary<string, long> FirstReplies(FakeZaloServer zalo)
+    {
+        var replies = new ConcurrentDictionary<string, long>();
+        zalo.Received += call =>
+        {
+            if (call.Path == "/v3.0/oa/message/cs" && call.Json["recipient"]?["user_id"]?.GetValue<string>() is { } user)
+                replies.TryAdd(user, Stopwatch.GetTimestamp());
+        };
+        return replies;
     }
 
     private static string Ratio(double value, double baseline) => (value / baseline).ToString("F2", CultureInfo.InvariantCulture) + "×";

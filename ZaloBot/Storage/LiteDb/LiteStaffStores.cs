@@ -38,13 +38,10 @@ internal sealed class LiteStaffStore : IStaffStore
         {
             Key = KeyOf(userId),
             ProtectedUserId = secrets.Protect(userId),
-            LoginName = NewLoginName(),
+            LoginName = LoginNames.NewUnused(name => staff.Exists(x => x.LoginName == name)),
             RegisteredAt = now,
         };
-        member.Role = role;
-        member.CommuneCode = role == StaffRole.District ? null : communeCode;
-        member.AnsweringAsCitizen = false;
-        member.PendingCount = null;
+        member.RegisterAs(role, communeCode);
         staff.Upsert(member);
         return member;
     }
@@ -53,15 +50,6 @@ internal sealed class LiteStaffStore : IStaffStore
 
     public bool Remove(string key) => staff.Delete(key);
 
-    /// <summary>A random login name no one has (names in sequence would be guessable).</summary>
-    private string NewLoginName()
-    {
-        string name;
-        do
-            name = LoginNames.New();
-        while (staff.Exists(x => x.LoginName == name));
-        return name;
-    }
 }
 
 internal sealed class LiteInviteCodeStore(LiteStore store) : IInviteCodeStore

@@ -32,16 +32,6 @@ internal sealed class PgStaffStore(PgStore store, Secrets secrets) : IStaffStore
         store.Query($"SELECT {Columns} FROM staff WHERE commune_code = @commune ORDER BY registered_at, login_name", Read, Arg("commune", communeCode));
 
     /// <summary>Registrations from several instances take turns (a transaction lock of their own), so two never draw the same login name.</summary>
-    /// <summary>A random login name no one has (names in sequence would be guessable).</summary>
-    private string NewLoginName()
-    {
-        string name;
-        do
-            name = LoginNames.New();
-        while (store.Scalar<long>("SELECT count(*) FROM staff WHERE login_name = @login", Arg("login", name)) > 0);
-        return name;
-    }
-
     public StaffMember Register(string userId, StaffRole role, string? communeCode, DateTime now) => store.Run(() =>
     {
         store.Execute("SELECT pg_advisory_xact_lock(1, 1)");
@@ -49,13 +39,10 @@ internal sealed class PgStaffStore(PgStore store, Secrets secrets) : IStaffStore
         {
             Key = KeyOf(userId),
             ProtectedUserId = secrets.Protect(userId),
-            LoginName = NewLoginName(),
+            LoginName = LoginNames.NewUnused(name => store.Scalar<long>("SELECT count(*) FROM staff WHERE login_name = @login", Arg("login", name)) > 0),
             RegisteredAt = now,
         };
-        member.Role = role;
-        member.CommuneCode = role == StaffRole.District ? null : communeCode;
-        member.AnsweringAsCitizen = false;
-        member.PendingCount = null;
+        member.RegisterAs(role, communeCode);
         store.Execute(
             $"""
             INSERT INTO staff ({Columns})

@@ -128,37 +128,25 @@ public sealed class PgWorkQueue : IWorkQueue
 
     public void Complete(QueueItem item, string? result)
     {
-        item.Status = QueueStatus.Done;
-        item.Payload = null;
-        item.Result = result;
-        item.Code = null;
-        Finish(item);
+        item.MarkDone(result, Now);
+        Finished(item);
     }
 
     public void Retry(QueueItem item, string reason, int? code, TimeSpan delay)
     {
-        item.Attempts++;
-        item.Result = reason;
-        item.Code = code;
-        item.ClaimedUntil = null;
-        item.DueAt = Now + delay;
+        item.MarkRetry(reason, code, Now + delay);
         Update(item);
     }
 
     public void Fail(QueueItem item, string reason, int? code)
     {
-        item.Status = QueueStatus.Failed;
-        item.Result = reason;
-        item.Code = code;
-        Finish(item);
+        item.MarkFailed(reason, code, Now);
+        Finished(item);
     }
 
     /// <summary>The next item of the partition may now be claimed: wake the claimer once this commits.</summary>
-    private void Finish(QueueItem item)
+    private void Finished(QueueItem item)
     {
-        item.Attempts++;
-        item.DueAt = item.ClaimedUntil = null;
-        item.FinishedAt = Now;
         Update(item);
         store.AfterCommit(wakeUp.Set);
     }

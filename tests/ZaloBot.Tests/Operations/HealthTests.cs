@@ -96,40 +96,13 @@ public sealed class HealthTests : IAsyncLifetime
     {
         public volatile bool Stall;
 
-        public void Install(WebApplicationBuilder builder)
-        {
-            var original = builder.Services.Last(d => d.ServiceType == typeof(IWorkQueues));
-            builder.Services.Remove(original);
-            builder.Services.AddSingleton<IWorkQueues>(sp =>
-            {
-                var inner = (IWorkQueues)(original.ImplementationInstance ?? original.ImplementationFactory?.Invoke(sp)
-                    ?? ActivatorUtilities.CreateInstance(sp, original.ImplementationType!));
-                return new Queues(inner, this);
-            });
-        }
+        public void Install(WebApplicationBuilder builder) => OutboxDecorator.Install(builder, outbox => new Queue(outbox, this));
 
-        private sealed class Queues(IWorkQueues inner, StalledOutbox owner) : IWorkQueues
+        private sealed class Queue(IWorkQueue inner, StalledOutbox owner) : OutboxDecorator(inner)
         {
-            public IWorkQueue Inbox => inner.Inbox;
+            public override IReadOnlyList<QueueItem> Claim(int max, TimeSpan lease) => owner.Stall ? [] : base.Claim(max, lease);
 
-            public IWorkQueue Outbox { get; } = new Queue(inner.Outbox, owner);
-        }
-
-        private sealed class Queue(IWorkQueue inner, StalledOutbox owner) : IWorkQueue
-        {
-            public IReadOnlyList<bool> Enqueue(IReadOnlyList<NewQueueItem> items) => inner.Enqueue(items);
-            public IReadOnlyList<QueueItem> Claim(int max, TimeSpan lease) => owner.Stall ? [] : inner.Claim(max, lease);
-            public void Complete(QueueItem item, string? result) => inner.Complete(item, result);
-            public void Retry(QueueItem item, string reason, int? code, TimeSpan delay) => inner.Retry(item, reason, code, delay);
-            public void Fail(QueueItem item, string reason, int? code) => inner.Fail(item, reason, code);
-            public bool Requeue(long id) => inner.Requeue(id);
-            public QueueItem? Find(long id) => inner.Find(id);
-            public int CountPending() => inner.CountPending();
-            public DateTime? OldestDue() => inner.OldestDue();
-            public IReadOnlyList<QueueItem> Failed(int max) => inner.Failed(max);
-            public IReadOnlyList<QueueItem> All() => inner.All();
-            public int DeleteDoneBefore(DateTime before, int batch) => inner.DeleteDoneBefore(before, batch);
-            public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => owner.Stall ? Task.Delay(20, ct) : inner.WaitAsync(timeout, ct);
+            public override Task WaitAsync(TimeSpan timeout, CancellationToken ct) => owner.Stall ? Task.Delay(20, ct) : base.WaitAsync(timeout, ct);
         }
     }
 }
