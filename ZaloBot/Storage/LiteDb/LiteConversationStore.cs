@@ -17,14 +17,16 @@ internal sealed class StoredConversation
 
 internal sealed class LiteConversationStore : IConversationStore
 {
+    private readonly LiteStore store;
     private readonly ILiteCollection<StoredConversation> conversations;
     private readonly Secrets secrets;
     private readonly TimeProvider clock;
 
     public LiteConversationStore(LiteStore store, Secrets secrets, TimeProvider clock)
     {
+        this.store = store;
         conversations = store.Collection<StoredConversation>("conversations");
-        conversations.EnsureIndex(x => x.UpdatedAt);
+        store.Run(() => conversations.EnsureIndex(x => x.UpdatedAt));
         this.secrets = secrets;
         this.clock = clock;
     }
@@ -34,15 +36,15 @@ internal sealed class LiteConversationStore : IConversationStore
             ? JsonSerializer.Deserialize<ConversationState>(stored.StateJson)
             : null;
 
-    public void Save(string userId, ConversationState state) =>
+    public void Save(string userId, ConversationState state) => store.Run(() =>
         conversations.Upsert(new StoredConversation
         {
             Key = KeyOf(userId),
             StateJson = JsonSerializer.Serialize(state),
             UpdatedAt = clock.GetUtcNow().UtcDateTime,
-        });
+        }));
 
-    public void Delete(string userId) => conversations.Delete(KeyOf(userId));
+    public void Delete(string userId) => store.Run(() => conversations.Delete(KeyOf(userId)));
 
     public int DeleteIdleSince(DateTime before, int batch) =>
         LiteBatches.Delete(conversations, Query.LT(nameof(StoredConversation.UpdatedAt), before), batch);

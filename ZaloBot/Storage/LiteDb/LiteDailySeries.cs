@@ -39,7 +39,7 @@ internal sealed class LiteDailySeries(LiteStore store)
         var doc = series.FindById(id) ?? new DailySeries { Id = id, CommuneCode = commune };
         var key = DayKey(day);
         doc.Days[key] = change(doc.Days.GetValueOrDefault(key));
-        series.Upsert(doc);
+        store.Run(() => series.Upsert(doc));
     }
 
     /// <summary>The figure per commune and day from <paramref name="from"/> to <paramref name="to"/>; one commune's only when given.</summary>

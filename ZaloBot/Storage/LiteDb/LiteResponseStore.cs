@@ -47,12 +47,15 @@ internal sealed class LiteResponseStore : IResponseStore
     {
         this.store = store;
         responses = store.Collection<StoredResponse>("responses");
-        responses.EnsureIndex(x => x.OncePerCitizen, unique: true);
-        responses.EnsureIndex(x => x.SubmittedAt);
         series = new LiteDailySeries(store);
         answers = store.Collection<AnswerCounts>("answer_counts");
-        answers.EnsureIndex(x => x.CommuneCode);
-        answers.EnsureIndex(x => x.Day);
+        store.Run(() =>
+        {
+            responses.EnsureIndex(x => x.OncePerCitizen, unique: true);
+            responses.EnsureIndex(x => x.SubmittedAt);
+            answers.EnsureIndex(x => x.CommuneCode);
+            answers.EnsureIndex(x => x.Day);
+        });
     }
 
     public bool TryAdd(StoredResponse response)

@@ -7,19 +7,22 @@ namespace ZaloBot.Storage.LiteDb;
 
 internal sealed class LiteSignInCodeStore : ISignInCodeStore
 {
+    private readonly LiteStore store;
+
     private readonly ILiteCollection<PendingCode> codes;
 
     public LiteSignInCodeStore(LiteStore store)
     {
+        this.store = store;
         codes = store.Collection<PendingCode>("dashboard_codes");
-        codes.EnsureIndex(x => x.ExpiresAt);
+        store.Run(() => codes.EnsureIndex(x => x.ExpiresAt));
     }
 
     public PendingCode? Find(string staffKey) => codes.FindById(staffKey);
 
-    public void Save(PendingCode code) => codes.Upsert(code);
+    public void Save(PendingCode code) => store.Run(() => codes.Upsert(code));
 
-    public void Delete(string staffKey) => codes.Delete(staffKey);
+    public void Delete(string staffKey) => store.Run(() => codes.Delete(staffKey));
 
     public int DeleteExpired(DateTime before, int batch) =>
         LiteBatches.Delete(codes, Query.LT(nameof(PendingCode.ExpiresAt), before), batch);
@@ -31,7 +34,7 @@ internal sealed class LiteAdminPasswordStore(LiteStore store) : IAdminPasswordSt
 
     public StoredPassword? Get() => passwords.FindById(1);
 
-    public void Save(StoredPassword password) => passwords.Upsert(password);
+    public void Save(StoredPassword password) => store.Run(() => passwords.Upsert(password));
 }
 
 internal sealed class LiteTokenPairStore(LiteStore store) : ITokenPairStore
@@ -88,7 +91,7 @@ internal sealed class LiteBlobStore(LiteStore store) : IBlobStore
     public void Put(string id, string fileName, byte[] content)
     {
         using var stream = new MemoryStream(content);
-        store.Lite.FileStorage.Upload(id, fileName, stream);
+        store.Run(() => store.Lite.FileStorage.Upload(id, fileName, stream));
     }
 
     public Blob? Get(string id)

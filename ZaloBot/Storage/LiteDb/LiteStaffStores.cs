@@ -6,14 +6,20 @@ namespace ZaloBot.Storage.LiteDb;
 
 internal sealed class LiteStaffStore : IStaffStore
 {
+    private readonly LiteStore store;
+
     private readonly ILiteCollection<StaffMember> staff;
     private readonly Secrets secrets;
 
     public LiteStaffStore(LiteStore store, Secrets secrets)
     {
+        this.store = store;
         staff = store.Collection<StaffMember>("staff");
-        staff.EnsureIndex(x => x.LoginName, unique: true);
-        staff.EnsureIndex(x => x.CommuneCode);
+        store.Run(() =>
+        {
+            staff.EnsureIndex(x => x.LoginName, unique: true);
+            staff.EnsureIndex(x => x.CommuneCode);
+        });
         this.secrets = secrets;
     }
 
@@ -42,13 +48,13 @@ internal sealed class LiteStaffStore : IStaffStore
             RegisteredAt = now,
         };
         member.RegisterAs(role, communeCode);
-        staff.Upsert(member);
+        store.Run(() => staff.Upsert(member));
         return member;
     }
 
-    public void Update(StaffMember member) => staff.Update(member);
+    public void Update(StaffMember member) => store.Run(() => staff.Update(member));
 
-    public bool Remove(string key) => staff.Delete(key);
+    public bool Remove(string key) => UnitOfWorkExtensions.Run(store, () => staff.Delete(key));
 
 }
 
@@ -58,7 +64,7 @@ internal sealed class LiteInviteCodeStore(LiteStore store) : IInviteCodeStore
 
     public InviteCodeRecord? Find(string scope) => records.FindById(scope);
 
-    public void Save(InviteCodeRecord record) => records.Upsert(record);
+    public void Save(InviteCodeRecord record) => store.Run(() => records.Upsert(record));
 }
 
 internal sealed class LiteThrottleStore(LiteStore store) : IThrottleStore
@@ -67,9 +73,9 @@ internal sealed class LiteThrottleStore(LiteStore store) : IThrottleStore
 
     public RegistrationAttempts? Find(string key) => attempts.FindById(key);
 
-    public void Save(RegistrationAttempts record) => attempts.Upsert(record);
+    public void Save(RegistrationAttempts record) => store.Run(() => attempts.Upsert(record));
 
-    public void Delete(string key) => attempts.Delete(key);
+    public void Delete(string key) => store.Run(() => attempts.Delete(key));
 
     public int DeleteQuietSince(DateTime before, int batch)
     {
@@ -98,7 +104,7 @@ internal sealed class LiteVisitorCountStore : IVisitorCountStore
     {
         this.store = store;
         counts = store.Collection<VisitorCount>("visitor_counts");
-        counts.EnsureIndex(x => x.CommuneCode);
+        store.Run(() => counts.EnsureIndex(x => x.CommuneCode));
         series = new LiteDailySeries(store);
     }
 
@@ -116,21 +122,30 @@ internal sealed class LiteVisitorCountStore : IVisitorCountStore
 
 internal sealed class LitePhotoStore : IPhotoStore
 {
+    private readonly LiteStore store;
+
     private readonly ILiteCollection<PhotoReport> photos;
 
     public LitePhotoStore(LiteStore store)
     {
+        this.store = store;
         photos = store.Collection<PhotoReport>("photos");
-        photos.EnsureIndex(x => x.Date);
-        photos.EnsureIndex(x => x.CommuneCode);
+        store.Run(() =>
+        {
+            photos.EnsureIndex(x => x.Date);
+            photos.EnsureIndex(x => x.CommuneCode);
+        });
     }
 
     public bool Add(PhotoReport report)
     {
-        if (photos.FindById(report.Id) is not null)
-            return false;
-        photos.Insert(report);
-        return true;
+        return store.Run(() =>
+        {
+            if (photos.FindById(report.Id) is not null)
+                return false;
+            photos.Insert(report);
+            return true;
+        });
     }
 
     public PhotoReport? Find(string id) => photos.FindById(id);

@@ -5,10 +5,11 @@ namespace ZaloBot.Storage.LiteDb;
 
 /// <summary>
 /// The one LiteDB data file of the process (direct mode, dates stored as UTC) and its unit of work.
-/// LiteDB ties a transaction to its thread and locks each collection a transaction writes until it
-/// commits, so transactions that write several collections in different orders could wait on each
-/// other; one writer at a time rules that out, and LiteDB writes its log one commit at a time anyway.
-/// Readers never wait for the writer.
+/// Every write, a transaction of many or a single insert, goes through <see cref="Run"/> and so
+/// through one writer at a time: LiteDB 5 lets transactions on different collections write at once,
+/// and its header page, shared by all of them, can then be corrupted (its maintainers recommend one
+/// write lock per database); it also rules out two transactions waiting on each other's collection
+/// locks. Readers never wait for the writer.
 /// </summary>
 public sealed class LiteStore : IUnitOfWork, IDisposable
 {

@@ -28,10 +28,13 @@ public sealed class LiteWorkQueue : IWorkQueue
     {
         this.store = store;
         items = store.Collection<QueueItem>(name);
-        items.EnsureIndex(x => x.DueAt);
-        items.EnsureIndex(x => x.Partition);
-        if (uniqueKeys)
-            items.EnsureIndex(x => x.Key, unique: true);
+        store.Run(() =>
+        {
+            items.EnsureIndex(x => x.DueAt);
+            items.EnsureIndex(x => x.Partition);
+            if (uniqueKeys)
+                items.EnsureIndex(x => x.Key, unique: true);
+        });
         this.clock = clock;
         this.uniqueKeys = uniqueKeys;
     }
@@ -120,7 +123,7 @@ public sealed class LiteWorkQueue : IWorkQueue
     public void Retry(QueueItem item, string reason, int? code, TimeSpan delay)
     {
         item.MarkRetry(reason, code, Now + delay);
-        items.Update(item);
+        store.Run(() => items.Update(item));
         LiteStore.AfterCommit(() => claims.TryRemove(item.Id, out _));
     }
 
@@ -133,7 +136,7 @@ public sealed class LiteWorkQueue : IWorkQueue
     /// <summary>The next item of the partition may now be claimed: wake the claimer once this commits.</summary>
     private void Finished(QueueItem item)
     {
-        items.Update(item);
+        store.Run(() => items.Update(item));
         LiteStore.AfterCommit(() =>
         {
             claims.TryRemove(item.Id, out _);
