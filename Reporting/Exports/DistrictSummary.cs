@@ -85,7 +85,7 @@ public static class DistrictSummary
                 QuotaRule.EvaluatePeriod(own, quota),
                 own.Sum(d => d.Respondents),
                 own.Sum(d => d.Photos),
-                tally.FirstOrDefault()?.Answered ?? 0,
+                tally.Count > 0 ? tally[0].Answered : 0,
                 tally.Where(t => satisfaction.SatisfiedOptionIds.Contains(t.Option.Id)).Sum(t => t.Count),
                 answers.SelectMany(r => r.QualityFlags.Distinct()).GroupBy(f => f).ToDictionary(g => g.Key, g => g.Count()),
                 [.. own.Where(d => d.Respondents > d.Visitors).OrderBy(d => d.Date)]);

@@ -201,7 +201,7 @@ public static class FinalReportDocument
     private static IReadOnlyList<string> ShareRow(string name, IReadOnlyList<OptionTally> tallies) =>
     [
         name,
-        Count(tallies.FirstOrDefault()?.Answered ?? 0),
+        Count(tallies.Count > 0 ? tallies[0].Answered : 0),
         .. tallies.Select(t => Percent(t.Percent)),
     ];
 

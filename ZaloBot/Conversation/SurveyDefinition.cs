@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Reporting;
 namespace ZaloBot.Conversation;
 
@@ -79,6 +80,7 @@ public sealed record ShowIfCondition
 
 public static class QuestionTypes
 {
+    [SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "Named after the survey's single-choice question type, as the survey files spell it.")]
     public const string Single = "single";
     public const string Multi = "multi";
     public const string Text = "text";

@@ -33,7 +33,7 @@ internal static class QrPages
             """));
         return $"""
             <section class="card">
-            <p>Mỗi mã QR mở khung chat của OA (ví dụ, mã của {E(all.FirstOrDefault()?.Commune.Code)} chứa <code>{E(all.FirstOrDefault()?.Content)}</code>). Người dân gửi mã xã in trên áp phích để bắt đầu khảo sát.</p>
+            <p>Mỗi mã QR mở khung chat của OA (ví dụ, mã của {E(all.Count > 0 ? all[0].Commune.Code : null)} chứa <code>{E(all.Count > 0 ? all[0].Content : null)}</code>). Người dân gửi mã xã in trên áp phích để bắt đầu khảo sát.</p>
             <p class="buttons"><a class="button" href="/dashboard/qr/list">In danh sách mã QR</a></p>
             <div class="qrs">{items}</div>
             <p class="note">Cũng có thể tạo tất cả các tệp bằng lệnh <code>dotnet run --project ZaloBot -- qr --out &lt;thư mục&gt;</code>.</p>

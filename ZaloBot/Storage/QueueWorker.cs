@@ -98,7 +98,7 @@ public abstract class QueueWorker(string name, IWorkQueue queue, IUnitOfWork uni
             {
                 await idle.WaitAsync(ct);
                 var free = 1;
-                while (free < Consumers && idle.Wait(0))
+                while (free < Consumers && idle.Wait(0, CancellationToken.None))
                     free++;
                 IReadOnlyList<QueueItem> claimed = [];
                 try

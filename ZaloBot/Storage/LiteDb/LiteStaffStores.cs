@@ -27,8 +27,11 @@ internal sealed class LiteStaffStore : IStaffStore
 
     public StaffMember? Find(string userId) => staff.FindById(KeyOf(userId));
 
-    public StaffMember? FindByLogin(string loginName) =>
-        staff.FindOne(x => x.LoginName == loginName.Trim().ToLowerInvariant());
+    public StaffMember? FindByLogin(string loginName)
+    {
+        var login = loginName.Trim().ToLowerInvariant();
+        return staff.FindOne(x => x.LoginName == login);
+    }
 
     public string UserIdOf(StaffMember member) => secrets.Unprotect(member.ProtectedUserId);
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using LiteDB;
 
 namespace ZaloBot.Storage.LiteDb;
@@ -39,6 +40,7 @@ public sealed class LiteWorkQueue : IWorkQueue
         this.uniqueKeys = uniqueKeys;
     }
 
+    [SuppressMessage("Naming", "CA1725:Parameter names should match base declaration", Justification = "Here items is the LiteDB collection field; the batch keeps its own name.")]
     public IReadOnlyList<bool> Enqueue(IReadOnlyList<NewQueueItem> batch)
     {
         var now = Now;

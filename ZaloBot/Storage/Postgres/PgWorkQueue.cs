@@ -34,18 +34,18 @@ public sealed class PgWorkQueue : IWorkQueue
         this.uniqueKeys = uniqueKeys;
     }
 
-    public IReadOnlyList<bool> Enqueue(IReadOnlyList<NewQueueItem> batch)
+    public IReadOnlyList<bool> Enqueue(IReadOnlyList<NewQueueItem> items)
     {
         var now = Now;
-        var stored = new bool[batch.Count];
-        if (batch.Count == 0)
+        var stored = new bool[items.Count];
+        if (items.Count == 0)
             return stored;
         var conflict = uniqueKeys ? " ON CONFLICT (key) DO NOTHING" : "";
         store.Run(() => store.Use(connection =>
         {
             // One round trip: a statement per item, in order, so a key repeated within the batch is stored once.
             using var statements = new NpgsqlBatch(connection);
-            foreach (var item in batch)
+            foreach (var item in items)
             {
                 var insert = new NpgsqlBatchCommand(
                     $"INSERT INTO {table} (key, partition, kind, payload, status, attempts, created_at, due_at) " +
@@ -58,7 +58,7 @@ public sealed class PgWorkQueue : IWorkQueue
                 statements.BatchCommands.Add(insert);
             }
             using var reader = statements.ExecuteReader();
-            for (var i = 0; i < batch.Count; i++)
+            for (var i = 0; i < items.Count; i++)
             {
                 if (i > 0)
                     reader.NextResult();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using SkiaSharp;
@@ -47,8 +48,8 @@ internal static partial class QrDecoding
         var modules = new bool[size, size];
         foreach (Match run in runs)
         {
-            var (x, y, width) = (int.Parse(run.Groups[1].Value), int.Parse(run.Groups[2].Value), int.Parse(run.Groups[3].Value));
-            Assert.Equal(width, int.Parse(run.Groups[4].Value));
+            var (x, y, width) = (int.Parse(run.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(run.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(run.Groups[3].Value, CultureInfo.InvariantCulture));
+            Assert.Equal(width, int.Parse(run.Groups[4].Value, CultureInfo.InvariantCulture));
             for (var dx = 0; dx < width; dx++)
             {
                 modules[y, x + dx] = true;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ZaloBot.Conversation;
@@ -163,7 +164,7 @@ public sealed partial class SurveyDefinitionLoaderTests
     {
         var match = PathStep().Match(step);
         var child = node[match.Groups["name"].Value]!;
-        return match.Groups["index"].Success ? child[int.Parse(match.Groups["index"].Value)]! : child;
+        return match.Groups["index"].Success ? child[int.Parse(match.Groups["index"].Value, CultureInfo.InvariantCulture)]! : child;
     }
 
     [GeneratedRegex(@"^(?<name>\w+)(\[(?<index>\d+)\])?$")]

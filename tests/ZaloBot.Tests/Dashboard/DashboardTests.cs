@@ -39,5 +39,9 @@ public abstract class DashboardTests : BotTests, IDisposable
         Client = new DashboardClient(Bot.BaseUrl);
     }
 
-    public void Dispose() => Client.Dispose();
+    public void Dispose()
+    {
+        Client.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -55,11 +55,11 @@ public sealed class DigestTests : StaffTests
         var text = Assert.Single(GroupMessages, IsDigestStart)["text"]!.GetValue<string>();
         Assert.StartsWith("📊 Tiến độ khảo sát PKS02_2024 — ngày 12/06/2024", text);
         Assert.Single(GroupMessages, IsImage);
-        var parts = GroupMessages.Where(m => !IsImage(m)).Select(m => m["text"]!.GetValue<string>()).Where(t => t.StartsWith("📊")).ToList();
+        var parts = GroupMessages.Where(m => !IsImage(m)).Select(m => m["text"]!.GetValue<string>()).Where(t => t.StartsWith("📊", StringComparison.Ordinal)).ToList();
         Assert.All(parts, part => Assert.True(part.Length <= 2000, $"a digest message has {part.Length} characters"));
         foreach (var official in new[] { Official, SecondOfficial })
         {
-            Assert.Equal(parts, MessagesTo(official).Where(m => !IsImage(m) && m["text"]!.GetValue<string>().StartsWith("📊")).Select(m => m["text"]!.GetValue<string>()));
+            Assert.Equal(parts, MessagesTo(official).Where(m => !IsImage(m) && m["text"]!.GetValue<string>().StartsWith("📊", StringComparison.Ordinal)).Select(m => m["text"]!.GetValue<string>()));
             Assert.Single(MessagesTo(official), IsImage);
         }
         Assert.All(Zalo.CallsTo("/v2.0/oa/upload/image"), upload => Assert.StartsWith("file:tien-do-2024-06-12.png:", upload.Form["file"]));
@@ -91,9 +91,9 @@ public sealed class DigestTests : StaffTests
         SetVietnamTime(June12, 16, 14);
         await Bot.IdleAsync();
         Clock.Advance(TimeSpan.FromMinutes(1));
-        await WaitUntilAsync(() => GroupMessages.Any(m => m["text"]?.GetValue<string>().StartsWith("⏰") == true), "the group reminder");
+        await WaitUntilAsync(() => GroupMessages.Any(m => m["text"]?.GetValue<string>().StartsWith('⏰') == true), "the group reminder");
 
-        var reminder = Assert.Single(GroupMessages, m => m["text"]?.GetValue<string>().StartsWith("⏰") == true)["text"]!.GetValue<string>();
+        var reminder = Assert.Single(GroupMessages, m => m["text"]?.GetValue<string>().StartsWith('⏰') == true)["text"]!.GetValue<string>();
         Assert.Contains("X08", reminder);
         Assert.DoesNotContain("X07", reminder);
     }
@@ -179,7 +179,7 @@ public sealed class DigestTests : StaffTests
         var items = Bot.Get<Outbox>().Queue.All();
         var failed = Assert.Single(items, i => i.Status == QueueStatus.Failed);
         Assert.Equal((nameof(OutboundKind.GroupText), -237), (failed.Kind, failed.Code));
-        Assert.All(items.Where(i => i.Kind.StartsWith("User")), i => Assert.Equal(QueueStatus.Done, i.Status));
+        Assert.All(items.Where(i => i.Kind.StartsWith("User", StringComparison.Ordinal)), i => Assert.Equal(QueueStatus.Done, i.Status));
     }
 
     [Fact]

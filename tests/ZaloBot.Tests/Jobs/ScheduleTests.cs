@@ -50,17 +50,17 @@ public sealed class ScheduleTests : StaffTests
         Bot.Get<ZaloBot.Volunteers.PhotoReports>().Add(new() { CommuneCode = "X08", Date = June12.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), ContentType = "image/png" }, ImageServer.Png);
         SetVietnamTime(June12, 16, 14);
         await Bot.IdleAsync();
-        Assert.DoesNotContain(RepliesTo(Volunteer), r => r.StartsWith("⏰"));
+        Assert.DoesNotContain(RepliesTo(Volunteer), r => r.StartsWith('⏰'));
 
         Clock.Advance(TimeSpan.FromMinutes(1));
-        await WaitUntilAsync(() => RepliesTo(Volunteer).Any(r => r.StartsWith("⏰")), "the reminder");
+        await WaitUntilAsync(() => RepliesTo(Volunteer).Any(r => r.StartsWith('⏰')), "the reminder");
         await Bot.IdleAsync();
 
         Assert.Equal(
             "⏰ Nhắc việc: hôm nay Xã Tân Lập (X07) chưa gửi số lượt người dân (gửi LUOT <số>, ví dụ LUOT 35) và ảnh báo cáo. Xin anh/chị gửi trước 17:00 để kịp báo cáo tổng hợp.",
             LastReplyTo(Volunteer));
-        Assert.DoesNotContain(RepliesTo(Citizen), r => r.StartsWith("⏰"));
-        Assert.DoesNotContain(RepliesTo(Official), r => r.StartsWith("⏰"));
+        Assert.DoesNotContain(RepliesTo(Citizen), r => r.StartsWith('⏰'));
+        Assert.DoesNotContain(RepliesTo(Official), r => r.StartsWith('⏰'));
     }
 
     /// <summary>Makes <paramref name="zone"/> the process's local zone until disposed (.NET reads TZ on Unix).</summary>

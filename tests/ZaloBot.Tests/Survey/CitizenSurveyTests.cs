@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using ZaloBot.Survey;
@@ -68,8 +69,8 @@ public sealed class CitizenSurveyTests : BotTests
     [Fact]
     public async Task Twenty_citizens_answering_at_once_in_different_communes_each_get_their_own_response()
     {
-        var citizens = Enumerable.Range(0, 20).Select(i => (Id: "66600000000000000" + i.ToString("D2"), Commune: "X" + (i + 1).ToString("D2"))).ToList();
-        foreach (var step in new[] { "start" }.Concat(FullRun))
+        var citizens = Enumerable.Range(0, 20).Select(i => (Id: "66600000000000000" + i.ToString("D2", CultureInfo.InvariantCulture), Commune: "X" + (i + 1).ToString("D2", CultureInfo.InvariantCulture))).ToList();
+        foreach (var step in FullRun.Prepend("start"))
         {
             var posts = citizens.Select(c => Bot.SendTextAsync(c.Id, step == "start" ? c.Commune : step));
             Assert.All(await Task.WhenAll(posts), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));

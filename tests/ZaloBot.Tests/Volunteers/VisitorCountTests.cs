@@ -11,7 +11,7 @@ public sealed class VisitorCountTests : StaffTests
     private VisitorCount? CountOn(DateOnly day) => Bot.Get<VisitorCounts>().Find("X07", day);
 
     /// <summary>The last reply to the volunteer, leaving out the afternoon reminder a jump of the clock past 16:15 may bring at any moment.</summary>
-    private string LastAnswer => RepliesTo(Volunteer).Last(r => !r.StartsWith("⏰", StringComparison.Ordinal));
+    private string LastAnswer => RepliesTo(Volunteer).Last(r => !r.StartsWith('⏰'));
 
     [Fact]
     public async Task A_count_for_a_past_survey_day_is_repeated_back_and_stored_only_after_the_volunteer_sends_1()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ZaloBot.Storage;
@@ -11,7 +12,7 @@ public sealed class InboxRetryTests
     [Fact]
     public async Task A_failing_event_is_retried_with_backoff_then_kept_as_failed_and_later_events_of_that_user_wait_for_it()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-29T03:00:00Z"));
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-29T03:00:00Z", CultureInfo.InvariantCulture));
         await using var zalo = await FakeZaloServer.StartAsync();
         await using var bot = await BotHost.StartAsync(zalo, configure: b => b.Services.AddSingleton<TimeProvider>(clock));
         var queue = bot.Get<Inbox>().Queue;

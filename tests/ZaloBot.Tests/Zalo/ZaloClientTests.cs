@@ -44,7 +44,7 @@ public sealed class ZaloClientTests : BotTests
 
         await Bot.Get<ZaloClient>().SendTextAsync(User, "hai", CancellationToken.None);
 
-        Assert.Equal("access-new-1", Zalo.CallsTo("/v3.0/oa/message/cs").Last().Headers["access_token"]);
+        Assert.Equal("access-new-1", Zalo.CallsTo("/v3.0/oa/message/cs")[^1].Headers["access_token"]);
         Assert.Single(Zalo.CallsTo("/v4/oa/access_token"));
     }
 
