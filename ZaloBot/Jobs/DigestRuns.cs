@@ -40,7 +40,17 @@ public sealed class DigestRuns(IJobRunStore runs, TimeProvider clock)
         Officials = officials,
     });
 
-    public IReadOnlyList<DigestRun> All() => runs.All();
+    /// <summary>
+    /// Claims the 16:15 reminder of a date, in the same store as the digests (under its own key), so
+    /// that several instances send it once; false when it was claimed before.
+    /// </summary>
+    public bool TryClaimReminder(DateOnly date) =>
+        runs.TryClaim(new DigestRun { Date = ReminderPrefix + KeyOf(date), SentAt = clock.GetUtcNow().UtcDateTime });
+
+    /// <summary>The digests sent (reminder claims left out).</summary>
+    public IReadOnlyList<DigestRun> All() => runs.All().Where(r => !r.Date.StartsWith(ReminderPrefix, StringComparison.Ordinal)).ToList();
+
+    private const string ReminderPrefix = "reminder:";
 
     public static string KeyOf(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

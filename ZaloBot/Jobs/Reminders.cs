@@ -13,9 +13,9 @@ namespace ZaloBot.Jobs;
 /// today, and to the working group about the communes nobody has registered for; all queued in one
 /// transaction.
 /// </summary>
-public sealed class Reminders(DailyFigures figures, IStaffStore staff, SurveyCatalog catalog, Outbox outbox, IUnitOfWork unit, IOptions<DigestOptions> options, TimeProvider clock)
+public sealed class Reminders(DailyFigures figures, IStaffStore staff, SurveyCatalog catalog, Outbox outbox, DigestRuns runs, IUnitOfWork unit, IOptions<DigestOptions> options, TimeProvider clock)
 {
-    /// <summary>Only on the survey's days; returns how many reminders were queued.</summary>
+    /// <summary>Only on the survey's days and once a day, whichever instance runs it first; returns how many reminders were queued.</summary>
     public int Send()
     {
         var today = VietnamTime.DateOf(clock.GetUtcNow());
@@ -32,13 +32,16 @@ public sealed class Reminders(DailyFigures figures, IStaffStore staff, SurveyCat
         var toGroup = options.Value.GroupId is { Length: > 0 } group
             ? StaffTexts.GroupReminder(catalog.Communes.Where(c => !staffed.Contains(c.Code)).ToList(), options.Value.DigestAt) is { } reminder ? (group, reminder) : default
             : default;
-        unit.Run(() =>
+        var sent = unit.Run(() =>
         {
+            if (!runs.TryClaimReminder(today))
+                return false;
             foreach (var (userId, text) in messages)
                 outbox.SendText(userId, text);
             if (toGroup.group is not null)
                 outbox.SendGroupText(toGroup.group, toGroup.reminder);
+            return true;
         });
-        return messages.Count + (toGroup.group is null ? 0 : 1);
+        return sent ? messages.Count + (toGroup.group is null ? 0 : 1) : 0;
     }
 }

@@ -99,6 +99,22 @@ public sealed class DigestTests : StaffTests
     }
 
     [Fact]
+    public async Task The_reminder_goes_out_once_a_day_however_often_it_is_run_as_by_several_instances()
+    {
+        await RegisterAsync(Volunteer);
+        SetVietnamTime(June12, 16, 0);
+        await Bot.IdleAsync();
+
+        Assert.True(Bot.Get<Reminders>().Send() > 0);
+        Assert.Equal(0, Bot.Get<Reminders>().Send());
+        await Bot.IdleAsync();
+
+        Assert.Single(RepliesTo(Volunteer), r => r.StartsWith('⏰'));
+        Assert.Single(GroupMessages, m => m["text"]?.GetValue<string>().StartsWith('⏰') == true);
+        Assert.Empty(Bot.Get<DigestRuns>().All());
+    }
+
+    [Fact]
     public async Task The_checks_after_17_00_the_same_day_send_nothing_more()
     {
         await RegisterOfficialAsync();
