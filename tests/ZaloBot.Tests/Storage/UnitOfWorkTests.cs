@@ -28,10 +28,7 @@ public class UnitOfWorkTests : IAsyncLifetime
     }
 
     private IReadOnlyList<string> Replies() =>
-        zalo.CallsTo("/v3.0/oa/message/cs")
-            .Where(c => c.Json["recipient"]!["user_id"]!.GetValue<string>() == Citizen)
-            .Select(c => c.Json["message"]!["text"]!.GetValue<string>())
-            .ToList();
+        zalo.TextsTo(Citizen);
 
     private async Task SayAsync(string text)
     {

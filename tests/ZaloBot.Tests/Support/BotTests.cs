@@ -21,8 +21,5 @@ public abstract class BotTests : IAsyncLifetime
 
     /// <summary>The texts the bot sent to one user, in order.</summary>
     protected IReadOnlyList<string> RepliesTo(string userId) =>
-        Zalo.CallsTo("/v3.0/oa/message/cs")
-            .Where(c => c.Json["recipient"]!["user_id"]!.GetValue<string>() == userId)
-            .Select(c => c.Json["message"]!["text"]!.GetValue<string>())
-            .ToList();
+        Zalo.TextsTo(userId);
 }

@@ -43,6 +43,13 @@ public sealed class FakeZaloServer : IAsyncDisposable
 
     public IReadOnlyList<ZaloCall> CallsTo(string path) => calls.Where(c => c.Path == path).ToList();
 
+    /// <summary>The texts sent to one user (the customer-service message endpoint), in order.</summary>
+    public IReadOnlyList<string> TextsTo(string userId) =>
+        CallsTo("/v3.0/oa/message/cs")
+            .Where(c => c.Json["recipient"]!["user_id"]!.GetValue<string>() == userId)
+            .Select(c => c.Json["message"]!["text"]!.GetValue<string>())
+            .ToList();
+
     public static async Task<FakeZaloServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
