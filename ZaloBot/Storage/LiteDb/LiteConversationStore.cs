@@ -47,7 +47,7 @@ internal sealed class LiteConversationStore : IConversationStore
     public void Delete(string userId) => store.Run(() => conversations.Delete(KeyOf(userId)));
 
     public int DeleteIdleSince(DateTime before, int batch) =>
-        LiteBatches.Delete(conversations, Query.LT(nameof(StoredConversation.UpdatedAt), before), batch);
+        LiteBatches.Delete(conversations, LiteQuery.Lt(nameof(StoredConversation.UpdatedAt), before), batch);
 
     private string KeyOf(string userId) => secrets.Hash("conversation", userId);
 }

@@ -46,7 +46,7 @@ internal sealed class LiteDailySeries(LiteStore store)
     public Dictionary<(string Commune, DateOnly Day), int> Read(string figure, string survey, DateOnly from, DateOnly to, string? commune = null)
     {
         var docs = commune is null
-            ? series.Find(Query.StartsWith("_id", IdOf(figure, survey, "")))
+            ? series.Find(LiteQuery.StartsWith("_id", IdOf(figure, survey, "")))
             : series.FindById(IdOf(figure, survey, commune)) is { } one ? [one] : [];
         var (first, last) = (DayKey(from), DayKey(to));
         var figures = new Dictionary<(string, DateOnly), int>();
@@ -61,7 +61,7 @@ internal sealed class LiteDailySeries(LiteStore store)
     public IEnumerable<(string Figure, string Commune, DateOnly Day, int Value)> ReadAll(string prefix, string survey, DateOnly from, DateOnly to)
     {
         var (first, last) = (DayKey(from), DayKey(to));
-        foreach (var doc in series.Find(Query.StartsWith("_id", prefix)).ToList())
+        foreach (var doc in series.Find(LiteQuery.StartsWith("_id", prefix)).ToList())
         {
             var parts = doc.Id.Split('|');
             if (parts.Length != 3 || parts[1] != survey)

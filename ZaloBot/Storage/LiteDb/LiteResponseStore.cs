@@ -64,7 +64,7 @@ internal sealed class LiteResponseStore : IResponseStore
         var added = false;
         store.Run(() =>
         {
-            if (responses.Exists(x => x.OncePerCitizen == response.OncePerCitizen))
+            if (responses.Exists(LiteQuery.Eq(nameof(StoredResponse.OncePerCitizen), response.OncePerCitizen)))
                 return;
             responses.Insert(response);
             Count(response);
@@ -82,7 +82,7 @@ internal sealed class LiteResponseStore : IResponseStore
             foreach (var response in batch)
             {
                 response.OncePerCitizen = OncePerCitizen(response.SurveyId, response.RespondentKey);
-                if (responses.Exists(x => x.OncePerCitizen == response.OncePerCitizen))
+                if (responses.Exists(LiteQuery.Eq(nameof(StoredResponse.OncePerCitizen), response.OncePerCitizen)))
                     continue;
                 responses.Insert(response);
                 added.Add(response);
@@ -127,7 +127,7 @@ internal sealed class LiteResponseStore : IResponseStore
     public StoredResponse? Find(string surveyId, string respondentKey)
     {
         var key = OncePerCitizen(surveyId, respondentKey);
-        return responses.FindOne(x => x.OncePerCitizen == key);
+        return responses.FindOne(LiteQuery.Eq(nameof(StoredResponse.OncePerCitizen), key));
     }
 
     public long Count(string surveyId) =>
@@ -157,8 +157,8 @@ internal sealed class LiteResponseStore : IResponseStore
         var first = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var last = to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         return commune is null
-            ? counts.Find(Query.Between("Day", first, last))
-            : counts.Find(Query.EQ("CommuneCode", commune)).Where(x => x.Day >= first && x.Day <= last);
+            ? counts.Find(LiteQuery.Between("Day", first, last))
+            : counts.Find(LiteQuery.Eq("CommuneCode", commune)).Where(x => x.Day >= first && x.Day <= last);
     }
 
     private const string Respondents = "respondents";

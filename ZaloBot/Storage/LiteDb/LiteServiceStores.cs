@@ -25,7 +25,7 @@ internal sealed class LiteSignInCodeStore : ISignInCodeStore
     public void Delete(string staffKey) => store.Run(() => codes.Delete(staffKey));
 
     public int DeleteExpired(DateTime before, int batch) =>
-        LiteBatches.Delete(codes, Query.LT(nameof(PendingCode.ExpiresAt), before), batch);
+        LiteBatches.Delete(codes, LiteQuery.Lt(nameof(PendingCode.ExpiresAt), before), batch);
 }
 
 internal sealed class LiteAdminPasswordStore(LiteStore store) : IAdminPasswordStore
@@ -106,7 +106,8 @@ internal sealed class LiteBlobStore(LiteStore store) : IBlobStore
 
     public int DeleteOlderThan(string prefix, DateTime before, int batch)
     {
-        var old = store.Lite.FileStorage.Find(Query.And(Query.StartsWith("_id", prefix), Query.LT("uploadDate", before)))
+        var old = store.Lite.FileStorage.Find(LiteQuery.StartsWith("_id", prefix))
+            .Where(f => f.UploadDate.ToUniversalTime() < before)
             .Take(batch)
             .Select(f => f.Id)
             .ToList();

@@ -30,7 +30,7 @@ internal sealed class LiteStaffStore : IStaffStore
     public StaffMember? FindByLogin(string loginName)
     {
         var login = loginName.Trim().ToLowerInvariant();
-        return staff.FindOne(x => x.LoginName == login);
+        return staff.FindOne(LiteQuery.Eq(nameof(StaffMember.LoginName), login));
     }
 
     public string UserIdOf(StaffMember member) => secrets.Unprotect(member.ProtectedUserId);
@@ -39,7 +39,7 @@ internal sealed class LiteStaffStore : IStaffStore
 
     public IReadOnlyList<StaffMember> Officials() => staff.Find(x => x.Role == StaffRole.District).ToList();
 
-    public IReadOnlyList<StaffMember> OfCommune(string communeCode) => staff.Find(x => x.CommuneCode == communeCode).ToList();
+    public IReadOnlyList<StaffMember> OfCommune(string communeCode) => staff.Find(LiteQuery.Eq(nameof(StaffMember.CommuneCode), communeCode)).ToList();
 
     public StaffMember Register(string userId, StaffRole role, string? communeCode, DateTime now)
     {
@@ -47,7 +47,7 @@ internal sealed class LiteStaffStore : IStaffStore
         {
             Key = KeyOf(userId),
             ProtectedUserId = secrets.Protect(userId),
-            LoginName = LoginNames.NewUnused(name => staff.Exists(x => x.LoginName == name)),
+            LoginName = LoginNames.NewUnused(name => staff.Exists(LiteQuery.Eq(nameof(StaffMember.LoginName), name))),
             RegisteredAt = now,
         };
         member.RegisterAs(role, communeCode);
@@ -156,15 +156,15 @@ internal sealed class LitePhotoStore : IPhotoStore
     public IReadOnlyList<PhotoReport> Of(string commune, DateOnly date)
     {
         var day = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        return photos.Find(x => x.CommuneCode == commune && x.Date == day).ToList();
+        return photos.Query().Where(LiteQuery.Eq(nameof(PhotoReport.CommuneCode), commune)).Where(LiteQuery.Eq(nameof(PhotoReport.Date), day)).ToList();
     }
 
     public IReadOnlyDictionary<(string Commune, DateOnly Day), int> CountByCommuneAndDay(DateOnly from, DateOnly to, string? commune = null)
     {
         var (first, last) = LiteDays.Range(from, to);
         var found = commune is null
-            ? photos.Query().Where(Query.Between(nameof(PhotoReport.Date), first, last))
-            : photos.Query().Where(x => x.CommuneCode == commune).Where(Query.Between(nameof(PhotoReport.Date), first, last));
+            ? photos.Query().Where(LiteQuery.Between(nameof(PhotoReport.Date), first, last))
+            : photos.Query().Where(LiteQuery.Eq(nameof(PhotoReport.CommuneCode), commune)).Where(LiteQuery.Between(nameof(PhotoReport.Date), first, last));
         return found.Select(x => new { x.CommuneCode, x.Date }).ToEnumerable()
             .GroupBy(x => (x.CommuneCode, DateOnly.FromDateTime(x.Date)))
             .ToDictionary(g => g.Key, g => g.Count());

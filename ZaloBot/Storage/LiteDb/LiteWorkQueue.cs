@@ -50,7 +50,7 @@ public sealed class LiteWorkQueue : IWorkQueue
             for (var i = 0; i < batch.Count; i++)
             {
                 var item = batch[i];
-                if (uniqueKeys && item.Key is not null && items.Exists(x => x.Key == item.Key))
+                if (uniqueKeys && item.Key is not null && items.Exists(LiteQuery.Eq(nameof(QueueItem.Key), item.Key)))
                     continue;
                 items.Insert(new QueueItem
                 {
@@ -82,7 +82,7 @@ public sealed class LiteWorkQueue : IWorkQueue
         var claimed = new List<QueueItem>(max);
         var headOf = new Dictionary<string, long>();
         foreach (var due in items.Query()
-            .Where(Query.Between(nameof(QueueItem.DueAt), Epoch, now))
+            .Where(LiteQuery.Between(nameof(QueueItem.DueAt), Epoch, now))
             .Select(x => new { x.Id, x.Partition })
             .Limit(ScanLimit)
             .ToEnumerable())
@@ -108,7 +108,7 @@ public sealed class LiteWorkQueue : IWorkQueue
 
     private long HeadOf(string partition) =>
         items.Query()
-            .Where(Query.EQ(nameof(QueueItem.Partition), partition))
+            .Where(LiteQuery.Eq(nameof(QueueItem.Partition), partition))
             .Select(x => new { x.Id, x.DueAt })
             .ToEnumerable()
             .Where(x => x.DueAt is not null)
@@ -166,14 +166,14 @@ public sealed class LiteWorkQueue : IWorkQueue
 
     public QueueItem? Find(long id) => items.FindById(id);
 
-    public int CountPending() => items.Count(Query.Not(nameof(QueueItem.DueAt), BsonValue.Null));
+    public int CountPending() => items.Count(LiteQuery.NotNull(nameof(QueueItem.DueAt)));
 
     /// <summary>The oldest due item that nobody holds a live claim on.</summary>
     public DateTime? OldestDue()
     {
         var now = Now;
         return items.Query()
-            .Where(Query.Between(nameof(QueueItem.DueAt), Epoch, now))
+            .Where(LiteQuery.Between(nameof(QueueItem.DueAt), Epoch, now))
             .Select(x => new { x.Id, x.DueAt })
             .Limit(ScanLimit)
             .ToEnumerable()
