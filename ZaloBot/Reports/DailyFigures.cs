@@ -1,3 +1,4 @@
+using ZaloBot.Storage;
 using Reporting;
 using Reporting.Exports;
 using ZaloBot.Survey;
@@ -82,10 +83,8 @@ public sealed class DailyFigures(SurveyCatalog catalog, IResponseStore responses
         responses.Tallies(catalog.Definition.Id, commune, from, to);
 
     /// <summary>Respondents per commune and day that carry <paramref name="flag"/>.</summary>
-    public IReadOnlyDictionary<(string Commune, DateOnly Day), int> Flagged(string flag, DateOnly from, DateOnly to) =>
-        responses.CountFlags(catalog.Definition.Id, from, to)
-            .Where(x => x.Key.Flag == flag)
-            .ToDictionary(x => (x.Key.Commune, x.Key.Day), x => x.Value);
+    public DailyCounts Flagged(string flag, DateOnly from, DateOnly to) =>
+        responses.CountFlagged(catalog.Definition.Id, flag, from, to);
 
     /// <summary>The responses one by one, read as they are used.</summary>
     public IEnumerable<ResponseRecord> Responses() =>

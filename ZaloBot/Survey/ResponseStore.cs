@@ -1,3 +1,4 @@
+using ZaloBot.Storage;
 using Reporting;
 
 namespace ZaloBot.Survey;
@@ -48,10 +49,10 @@ public interface IResponseStore
     long Count(string surveyId);
 
     /// <summary>Respondents per commune and Vietnam day from <paramref name="from"/> to <paramref name="to"/>: the figure QCDC and the digest count.</summary>
-    IReadOnlyDictionary<(string Commune, DateOnly Day), int> CountByCommuneAndDay(string surveyId, DateOnly from, DateOnly to, string? commune = null);
+    DailyCounts CountByCommuneAndDay(string surveyId, DateOnly from, DateOnly to, string? commune = null);
 
-    /// <summary>Respondents per commune, Vietnam day and quality flag (see <see cref="Conversation.QualityFlags"/>).</summary>
-    IReadOnlyDictionary<(string Commune, DateOnly Day, string Flag), int> CountFlags(string surveyId, DateOnly from, DateOnly to);
+    /// <summary>Respondents per commune and Vietnam day whose answers carry <paramref name="flag"/> (see <see cref="Conversation.QualityFlags"/>).</summary>
+    DailyCounts CountFlagged(string surveyId, string flag, DateOnly from, DateOnly to);
 
     /// <summary>
     /// How often each option was chosen per commune and question, and (with an empty option id) how

@@ -35,7 +35,7 @@ public interface IPhotoStore
 
     IReadOnlyList<PhotoReport> Of(string commune, DateOnly date);
 
-    IReadOnlyDictionary<(string Commune, DateOnly Day), int> CountByCommuneAndDay(DateOnly from, DateOnly to, string? commune = null);
+    DailyCounts CountByCommuneAndDay(DateOnly from, DateOnly to, string? commune = null);
 
     IReadOnlyList<PhotoReport> All();
 }
@@ -55,7 +55,7 @@ public sealed class PhotoReports(IPhotoStore photos, IBlobStore blobs)
 
     public IReadOnlyList<PhotoReport> Of(string commune, DateOnly date) => photos.Of(commune, date);
 
-    public IReadOnlyDictionary<(string Commune, DateOnly Day), int> CountByCommuneAndDay(DateOnly from, DateOnly to, string? commune = null) => photos.CountByCommuneAndDay(from, to, commune);
+    public DailyCounts CountByCommuneAndDay(DateOnly from, DateOnly to, string? commune = null) => photos.CountByCommuneAndDay(from, to, commune);
 
     public IReadOnlyList<PhotoReport> All() => photos.All();
 

@@ -1,3 +1,5 @@
+using ZaloBot.Storage;
+
 namespace ZaloBot.Volunteers;
 
 /// <summary>A correction of a day's visitor count: who changed it, when, and from what.</summary>
@@ -34,7 +36,7 @@ public interface IVisitorCountStore
     void Save(VisitorCount count);
 
     /// <summary>The counts of every commune from <paramref name="from"/> to <paramref name="to"/>, without their history.</summary>
-    IReadOnlyDictionary<(string Commune, DateOnly Day), int> Between(DateOnly from, DateOnly to, string? commune = null);
+    DailyCounts Between(DateOnly from, DateOnly to, string? commune = null);
 }
 
 public sealed class VisitorCounts(IVisitorCountStore counts)
@@ -60,5 +62,5 @@ public sealed class VisitorCounts(IVisitorCountStore counts)
         return count;
     }
 
-    public IReadOnlyDictionary<(string Commune, DateOnly Day), int> Between(DateOnly from, DateOnly to, string? commune = null) => counts.Between(from, to, commune);
+    public DailyCounts Between(DateOnly from, DateOnly to, string? commune = null) => counts.Between(from, to, commune);
 }

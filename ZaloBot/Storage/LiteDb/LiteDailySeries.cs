@@ -1,9 +1,13 @@
-using System.Globalization;
+using System.Buffers.Binary;
 using LiteDB;
 
 namespace ZaloBot.Storage.LiteDb;
 
-/// <summary>One figure of one commune for every Vietnam day, in one document ("20261103" → n).</summary>
+/// <summary>
+/// One figure of one commune for every Vietnam day it has, in one document: the days from
+/// <see cref="FirstDay"/> on, four bytes each (little-endian; <see cref="int.MinValue"/> where
+/// nothing was counted).
+/// </summary>
 internal sealed class DailySeries
 {
     /// <summary>"{figure}|{survey}|{commune}", e.g. "respondents|PKS02_2024|X07" or "visitors||X07".</summary>
@@ -11,19 +15,79 @@ internal sealed class DailySeries
 
     public string CommuneCode { get; set; } = "";
 
-    public Dictionary<string, int> Days { get; set; } = [];
+    /// <summary>The first day's <see cref="DateOnly.DayNumber"/>.</summary>
+    public int FirstDay { get; set; }
+
+    public byte[] Counts { get; set; } = [];
+
+    private const int NotCounted = int.MinValue;
+
+    private int Length => Counts.Length / sizeof(int);
+
+    public int? On(DateOnly day)
+    {
+        var i = day.DayNumber - FirstDay;
+        if (i < 0 || i >= Length)
+            return null;
+        var value = BinaryPrimitives.ReadInt32LittleEndian(Counts.AsSpan(i * sizeof(int)));
+        return value == NotCounted ? null : value;
+    }
+
+    public void Set(DateOnly day, int value)
+    {
+        if (Length == 0)
+            FirstDay = day.DayNumber;
+        var first = Math.Min(FirstDay, day.DayNumber);
+        var last = Math.Max(FirstDay + Length - 1, day.DayNumber);
+        if (first != FirstDay || last != FirstDay + Length - 1)
+        {
+            var grown = new byte[(last - first + 1) * sizeof(int)];
+            for (var i = 0; i < grown.Length; i += sizeof(int))
+                BinaryPrimitives.WriteInt32LittleEndian(grown.AsSpan(i), NotCounted);
+            Counts.CopyTo(grown, (FirstDay - first) * sizeof(int));
+            (Counts, FirstDay) = (grown, first);
+        }
+        BinaryPrimitives.WriteInt32LittleEndian(Counts.AsSpan((day.DayNumber - FirstDay) * sizeof(int)), value);
+    }
+
+    /// <summary>Every counted day from <paramref name="from"/> to <paramref name="to"/>, into <paramref name="into"/>.</summary>
+    public void CopyTo(DailyCounts into, DateOnly from, DateOnly to)
+    {
+        var first = Math.Max(from.DayNumber, FirstDay);
+        var last = Math.Min(to.DayNumber, FirstDay + Length - 1);
+        for (var day = first; day <= last; day++)
+            if (On(DateOnly.FromDayNumber(day)) is { } value)
+                into.Set(CommuneCode, DateOnly.FromDayNumber(day), value);
+    }
+
+    public long Total()
+    {
+        long total = 0;
+        for (var i = 0; i < Length; i++)
+            if (BinaryPrimitives.ReadInt32LittleEndian(Counts.AsSpan(i * sizeof(int))) is var value and not NotCounted)
+                total += value;
+        return total;
+    }
 }
 
 /// <summary>
 /// Daily figures kept one document per commune and figure, updated in the transaction that changes
-/// them: the whole survey's figures of every commune are then one read per commune (500 documents
-/// for 500 communes), not one per commune-day, which LiteDB would read a few thousand a second.
+/// them: the whole survey's figures of every commune are then one small read per commune (500
+/// documents of a few kilobytes for 500 communes), not one per commune-day.
 /// </summary>
-internal sealed class LiteDailySeries(LiteStore store)
+internal sealed class LiteDailySeries
 {
-    private readonly ILiteCollection<DailySeries> series = store.Collection<DailySeries>("daily_series");
+    private readonly LiteStore store;
+    private readonly ILiteCollection<DailySeries> series;
 
-    public static string DayKey(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+    public LiteDailySeries(LiteStore store)
+    {
+        this.store = store;
+        series = store.Collection<DailySeries>(Collection);
+        store.Run(() => UpgradeDayMaps(store.Lite.GetCollection(Collection)));
+    }
+
+    private const string Collection = "daily_series";
 
     private static string IdOf(string figure, string survey, string commune) => $"{figure}|{survey}|{commune}";
 
@@ -37,38 +101,55 @@ internal sealed class LiteDailySeries(LiteStore store)
     {
         var id = IdOf(figure, survey, commune);
         var doc = series.FindById(id) ?? new DailySeries { Id = id, CommuneCode = commune };
-        var key = DayKey(day);
-        doc.Days[key] = change(doc.Days.GetValueOrDefault(key));
+        doc.Set(day, change(doc.On(day) ?? 0));
         store.Run(() => series.Upsert(doc));
     }
 
     /// <summary>The figure per commune and day from <paramref name="from"/> to <paramref name="to"/>; one commune's only when given.</summary>
-    public Dictionary<(string Commune, DateOnly Day), int> Read(string figure, string survey, DateOnly from, DateOnly to, string? commune = null)
+    public DailyCounts Read(string figure, string survey, DateOnly from, DateOnly to, string? commune = null)
     {
-        var docs = commune is null
-            ? series.Find(LiteQuery.StartsWith("_id", IdOf(figure, survey, "")))
-            : series.FindById(IdOf(figure, survey, commune)) is { } one ? [one] : [];
-        var (first, last) = (DayKey(from), DayKey(to));
-        var figures = new Dictionary<(string, DateOnly), int>();
-        foreach (var doc in docs)
-            foreach (var (key, value) in doc.Days)
-                if (string.CompareOrdinal(key, first) >= 0 && string.CompareOrdinal(key, last) <= 0)
-                    figures[(doc.CommuneCode, DateOnly.ParseExact(key, "yyyyMMdd", CultureInfo.InvariantCulture))] = value;
+        var figures = new DailyCounts(from, to);
+        foreach (var doc in Of(figure, survey, commune))
+            doc.CopyTo(figures, from, to);
         return figures;
     }
 
-    /// <summary>The figures of every series whose name starts with <paramref name="prefix"/> (e.g. every quality flag).</summary>
-    public IEnumerable<(string Figure, string Commune, DateOnly Day, int Value)> ReadAll(string prefix, string survey, DateOnly from, DateOnly to)
+    /// <summary>The figure over every day, all communes together.</summary>
+    public long Total(string figure, string survey) => Of(figure, survey, null).Sum(doc => doc.Total());
+
+    private IEnumerable<DailySeries> Of(string figure, string survey, string? commune) =>
+        commune is null
+            ? series.Find(LiteQuery.StartsWith("_id", IdOf(figure, survey, "")))
+            : series.FindById(IdOf(figure, survey, commune)) is { } one ? [one] : [];
+
+    /// <summary>The figures of every series whose name starts with <paramref name="prefix"/> (e.g. every quality flag), per figure.</summary>
+    public Dictionary<string, DailyCounts> ReadAll(string prefix, string survey, DateOnly from, DateOnly to)
     {
-        var (first, last) = (DayKey(from), DayKey(to));
+        var figures = new Dictionary<string, DailyCounts>();
         foreach (var doc in series.Find(LiteQuery.StartsWith("_id", prefix)).ToList())
         {
             var parts = doc.Id.Split('|');
             if (parts.Length != 3 || parts[1] != survey)
                 continue;
-            foreach (var (key, value) in doc.Days)
-                if (string.CompareOrdinal(key, first) >= 0 && string.CompareOrdinal(key, last) <= 0)
-                    yield return (parts[0], doc.CommuneCode, DateOnly.ParseExact(key, "yyyyMMdd", CultureInfo.InvariantCulture), value);
+            if (!figures.TryGetValue(parts[0], out var counts))
+                figures[parts[0]] = counts = new DailyCounts(from, to);
+            doc.CopyTo(counts, from, to);
+        }
+        return figures;
+    }
+
+    /// <summary>Series written as a map of "yyyyMMdd" keys (data files of earlier versions) become day arrays.</summary>
+    private static void UpgradeDayMaps(ILiteCollection<BsonDocument> raw)
+    {
+        foreach (var old in raw.Find(BsonExpression.Create("$.Days != null")).ToList())
+        {
+            var upgraded = new DailySeries { Id = old["_id"].AsString, CommuneCode = old["CommuneCode"].AsString };
+            foreach (var (key, value) in old["Days"].AsDocument)
+                upgraded.Set(DateOnly.ParseExact(key, "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), value.AsInt32);
+            old.Remove("Days");
+            old["FirstDay"] = upgraded.FirstDay;
+            old["Counts"] = upgraded.Counts;
+            raw.Update(old);
         }
     }
 }

@@ -131,14 +131,13 @@ internal sealed class LiteResponseStore : IResponseStore
     }
 
     public long Count(string surveyId) =>
-        series.Read(Respondents, surveyId, DateOnly.MinValue, DateOnly.MaxValue).Values.Sum(x => (long)x);
+        series.Total(Respondents, surveyId);
 
-    public IReadOnlyDictionary<(string Commune, DateOnly Day), int> CountByCommuneAndDay(string surveyId, DateOnly from, DateOnly to, string? commune = null) =>
+    public DailyCounts CountByCommuneAndDay(string surveyId, DateOnly from, DateOnly to, string? commune = null) =>
         series.Read(Respondents, surveyId, from, to, commune);
 
-    public IReadOnlyDictionary<(string Commune, DateOnly Day, string Flag), int> CountFlags(string surveyId, DateOnly from, DateOnly to) =>
-        series.ReadAll(FlagPrefix, surveyId, from, to)
-            .ToDictionary(x => (x.Commune, x.Day, x.Figure[FlagPrefix.Length..]), x => x.Value);
+    public DailyCounts CountFlagged(string surveyId, string flag, DateOnly from, DateOnly to) =>
+        series.Read(FlagPrefix + flag, surveyId, from, to);
 
     public IReadOnlyList<TallyCount> Tallies(string surveyId, string? commune, DateOnly from, DateOnly to) =>
         InRange(answers, from, to, commune)

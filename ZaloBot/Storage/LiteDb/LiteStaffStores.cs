@@ -119,7 +119,7 @@ internal sealed class LiteVisitorCountStore : IVisitorCountStore
         series.Set(Figure, "", count.CommuneCode, DateOnly.FromDateTime(count.Date), count.Visitors);
     });
 
-    public IReadOnlyDictionary<(string Commune, DateOnly Day), int> Between(DateOnly from, DateOnly to, string? commune = null) =>
+    public DailyCounts Between(DateOnly from, DateOnly to, string? commune = null) =>
         series.Read(Figure, "", from, to, commune);
 }
 
@@ -159,15 +159,16 @@ internal sealed class LitePhotoStore : IPhotoStore
         return photos.Query().Where(LiteQuery.Eq(nameof(PhotoReport.CommuneCode), commune)).Where(LiteQuery.Eq(nameof(PhotoReport.Date), day)).ToList();
     }
 
-    public IReadOnlyDictionary<(string Commune, DateOnly Day), int> CountByCommuneAndDay(DateOnly from, DateOnly to, string? commune = null)
+    public DailyCounts CountByCommuneAndDay(DateOnly from, DateOnly to, string? commune = null)
     {
         var (first, last) = LiteDays.Range(from, to);
         var found = commune is null
             ? photos.Query().Where(LiteQuery.Between(nameof(PhotoReport.Date), first, last))
             : photos.Query().Where(LiteQuery.Eq(nameof(PhotoReport.CommuneCode), commune)).Where(LiteQuery.Between(nameof(PhotoReport.Date), first, last));
-        return found.Select(x => new { x.CommuneCode, x.Date }).ToEnumerable()
-            .GroupBy(x => (x.CommuneCode, DateOnly.FromDateTime(x.Date)))
-            .ToDictionary(g => g.Key, g => g.Count());
+        var counts = new DailyCounts(from, to);
+        foreach (var photo in found.Select(x => new { x.CommuneCode, x.Date }).ToEnumerable())
+            counts.Add(photo.CommuneCode, DateOnly.FromDateTime(photo.Date), 1);
+        return counts;
     }
 
     public IReadOnlyList<PhotoReport> All() => photos.FindAll().ToList();

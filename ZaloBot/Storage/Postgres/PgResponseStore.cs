@@ -89,19 +89,15 @@ internal sealed class PgResponseStore(PgStore store) : IResponseStore
     public long Count(string surveyId) =>
         store.Scalar<long>("SELECT coalesce(sum(count), 0)::bigint FROM respondent_counts WHERE survey_id = @survey", Arg("survey", surveyId));
 
-    public IReadOnlyDictionary<(string Commune, DateOnly Day), int> CountByCommuneAndDay(string surveyId, DateOnly from, DateOnly to, string? commune = null) =>
-        store.Query(
+    public DailyCounts CountByCommuneAndDay(string surveyId, DateOnly from, DateOnly to, string? commune = null) =>
+        store.DailyCounts(
             "SELECT commune_code, day, count FROM respondent_counts WHERE survey_id = @survey AND day BETWEEN @from AND @to" + OfCommune(commune),
-            r => (Commune: r.GetString(0), Day: r.GetFieldValue<DateOnly>(1), Count: r.GetInt32(2)),
-            InRange(surveyId, from, to, commune))
-        .ToDictionary(x => (x.Commune, x.Day), x => x.Count);
+            from, to, InRange(surveyId, from, to, commune));
 
-    public IReadOnlyDictionary<(string Commune, DateOnly Day, string Flag), int> CountFlags(string surveyId, DateOnly from, DateOnly to) =>
-        store.Query(
-            "SELECT commune_code, day, flag, count FROM flag_counts WHERE survey_id = @survey AND day BETWEEN @from AND @to",
-            r => (Key: (r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetString(2)), Count: r.GetInt32(3)),
-            InRange(surveyId, from, to, commune: null))
-        .ToDictionary(x => x.Key, x => x.Count);
+    public DailyCounts CountFlagged(string surveyId, string flag, DateOnly from, DateOnly to) =>
+        store.DailyCounts(
+            "SELECT commune_code, day, count FROM flag_counts WHERE survey_id = @survey AND flag = @flag AND day BETWEEN @from AND @to",
+            from, to, [.. InRange(surveyId, from, to, commune: null), Arg("flag", flag)]);
 
     public IReadOnlyList<TallyCount> Tallies(string surveyId, string? commune, DateOnly from, DateOnly to) =>
         store.Query(

@@ -170,12 +170,10 @@ internal sealed class PgVisitorCountStore(PgStore store) : IVisitorCountStore
         Arg("id", count.Id), Arg("commune", count.CommuneCode), Day("day", DayOf(count.Date)), Arg("visitors", count.Visitors),
         Json("history", JsonSerializer.Serialize(count.History)));
 
-    public IReadOnlyDictionary<(string Commune, DateOnly Day), int> Between(DateOnly from, DateOnly to, string? commune = null) =>
-        store.Query(
+    public DailyCounts Between(DateOnly from, DateOnly to, string? commune = null) =>
+        store.DailyCounts(
             "SELECT commune_code, day, visitors FROM visitor_counts WHERE day BETWEEN @from AND @to" + (commune is null ? "" : " AND commune_code = @commune"),
-            r => (Commune: r.GetString(0), Day: r.GetFieldValue<DateOnly>(1), Visitors: r.GetInt32(2)),
-            Day("from", from), Day("to", to), Arg("commune", commune ?? ""))
-        .ToDictionary(x => (x.Commune, x.Day), x => x.Visitors);
+            from, to, Day("from", from), Day("to", to), Arg("commune", commune ?? ""));
 }
 
 internal sealed class PgPhotoStore(PgStore store) : IPhotoStore
@@ -197,13 +195,11 @@ internal sealed class PgPhotoStore(PgStore store) : IPhotoStore
         $"SELECT {Columns} FROM photos WHERE commune_code = @commune AND day = @day ORDER BY received_at, id",
         Read, Arg("commune", commune), Day("day", date));
 
-    public IReadOnlyDictionary<(string Commune, DateOnly Day), int> CountByCommuneAndDay(DateOnly from, DateOnly to, string? commune = null) =>
-        store.Query(
+    public DailyCounts CountByCommuneAndDay(DateOnly from, DateOnly to, string? commune = null) =>
+        store.DailyCounts(
             "SELECT commune_code, day, count(*)::int FROM photos WHERE day BETWEEN @from AND @to"
             + (commune is null ? "" : " AND commune_code = @commune") + " GROUP BY commune_code, day",
-            r => (Commune: r.GetString(0), Day: r.GetFieldValue<DateOnly>(1), Count: r.GetInt32(2)),
-            Day("from", from), Day("to", to), Arg("commune", commune ?? ""))
-        .ToDictionary(x => (x.Commune, x.Day), x => x.Count);
+            from, to, Day("from", from), Day("to", to), Arg("commune", commune ?? ""));
 
     public IReadOnlyList<PhotoReport> All() => store.Query($"SELECT {Columns} FROM photos ORDER BY received_at, id", Read);
 

@@ -132,6 +132,17 @@ public sealed class PgStore : IUnitOfWork, IDisposable
         return rows;
     });
 
+    /// <summary>A figure per commune and day: rows of commune, day and count.</summary>
+    internal DailyCounts DailyCounts(string sql, DateOnly from, DateOnly to, params NpgsqlParameter[] args) => Use(c =>
+    {
+        using var command = Command(c, sql, args);
+        using var reader = command.ExecuteReader();
+        var counts = new DailyCounts(from, to);
+        while (reader.Read())
+            counts.Set(reader.GetString(0), reader.GetFieldValue<DateOnly>(1), reader.GetInt32(2));
+        return counts;
+    });
+
     internal T? One<T>(string sql, Func<NpgsqlDataReader, T> read, params NpgsqlParameter[] args) where T : class =>
         Query(sql, read, args).FirstOrDefault();
 

@@ -450,7 +450,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal(3, added);
         var nov3 = new DateOnly(2026, 11, 3);
         Assert.Equal(new Dictionary<(string, DateOnly), int> { [("X07", nov3)] = 3, [("X08", nov3)] = 1 }, responses.CountByCommuneAndDay(Survey, nov3, nov3));
-        Assert.Equal(new Dictionary<(string, DateOnly, string), int> { [("X07", nov3, "too_fast")] = 1 }, responses.CountFlags(Survey, nov3, nov3));
+        Assert.Equal(new Dictionary<(string, DateOnly), int> { [("X07", nov3)] = 1 }, responses.CountFlagged(Survey, "too_fast", nov3, nov3));
         var field = responses.Tallies(Survey, "X07", nov3, nov3).Where(t => t.QuestionId == "field").ToDictionary(t => t.OptionId, t => t.Count);
         Assert.Equal(3, field[""]);
         Assert.Equal((2, 3), (field["dat_dai"], field["ho_tich"]));
@@ -474,9 +474,9 @@ public abstract class StoreContract : IDisposable
             new Dictionary<(string, DateOnly), int> { [("X07", nov3)] = 2, [("X07", nov4)] = 1, [("X08", nov3)] = 1 },
             responses.CountByCommuneAndDay(Survey, nov3, nov4));
         Assert.Equal(new Dictionary<(string, DateOnly), int> { [("X07", nov4)] = 1 }, responses.CountByCommuneAndDay(Survey, nov4, nov4, "X07"));
-        Assert.Equal(
-            new Dictionary<(string, DateOnly, string), int> { [("X07", nov3, "too_fast")] = 2, [("X07", nov3, "same_answer")] = 1 },
-            responses.CountFlags(Survey, nov3, nov4));
+        Assert.Equal(new Dictionary<(string, DateOnly), int> { [("X07", nov3)] = 2 }, responses.CountFlagged(Survey, "too_fast", nov3, nov4));
+        Assert.Equal(new Dictionary<(string, DateOnly), int> { [("X07", nov3)] = 1 }, responses.CountFlagged(Survey, "same_answer", nov3, nov4));
+        Assert.Empty(responses.CountFlagged(Survey, "same_answer", nov4, nov4));
         Assert.Equal(4, responses.Count(Survey));
 
         var tallies = responses.Tallies(Survey, "X07", nov3, nov4).OrderBy(t => t.QuestionId).ThenBy(t => t.OptionId).ToList();
@@ -497,7 +497,7 @@ public abstract class StoreContract : IDisposable
 
         var day = new DateOnly(2026, 11, 3);
         Assert.Equal(64, responses.CountByCommuneAndDay(Survey, day, day)[("X07", day)]);
-        Assert.Equal(64, responses.CountFlags(Survey, day, day)[("X07", day, "too_fast")]);
+        Assert.Equal(64, responses.CountFlagged(Survey, "too_fast", day, day)[("X07", day)]);
         Assert.Equal(64, responses.Tallies(Survey, "X07", day, day).Single(t => t.QuestionId == "field" && t.OptionId == "dat_dai").Count);
     }
 
