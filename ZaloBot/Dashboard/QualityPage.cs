@@ -35,13 +35,23 @@ internal static class QualityPage
     private static string CommuneLink(string code, IReadOnlyDictionary<string, string> names) =>
         $"""<a href="/dashboard/communes/{E(code)}">{E(names.GetValueOrDefault(code, code))}</a>""";
 
+    /// <summary>How many rows a list shows: the newest; the exports hold them all.</summary>
+    internal const int RowsShown = 100;
+
+    /// <summary>The newest <see cref="RowsShown"/> rows, and how many more there are.</summary>
+    private static string Newest<T>(IReadOnlyCollection<T> rows, IEnumerable<string> headers, Func<T, string[]> row) =>
+        Table(headers, rows.Take(RowsShown).Select(row))
+        + (rows.Count > RowsShown
+            ? $"""<p class="note">Đang hiện {E(RowsShown)} dòng mới nhất trong {E(rows.Count)} dòng. Xem đủ trong tệp <a href="/dashboard/exports">Xuất dữ liệu</a>.</p>"""
+            : "");
+
     private static string MoreAnswersThanVisitors(IEnumerable<CommuneDay> days, IReadOnlyDictionary<string, string> names)
     {
         var flagged = days.Where(d => d.Respondents > d.Visitors).OrderByDescending(d => d.Date).ToList();
         return flagged.Count == 0
             ? """<p class="note">Không có ngày nào.</p>"""
-            : Table(["Ngày", "Xã, thị trấn", "Lượt đến (V)", "Phiếu (R)"],
-                flagged.Select(d => new[] { Date(d.Date), CommuneLink(d.CommuneCode, names), Visitors(d.Visitors), E(d.Respondents) }));
+            : Newest(flagged, ["Ngày", "Xã, thị trấn", "Lượt đến (V)", "Phiếu (R)"],
+                d => [Date(d.Date), CommuneLink(d.CommuneCode, names), Visitors(d.Visitors), E(d.Respondents)]);
     }
 
     /// <summary>A count no desk could have: shown first, so it is corrected before anyone reads the totals.</summary>
@@ -54,7 +64,7 @@ internal static class QualityPage
                 <section class="card">
                 <h2>Số lượt đến cần kiểm tra lại</h2>
                 <p class="note">Số lượt âm hoặc lớn hơn {E(Counts.MostPlausibleVisitorsPerDay)} một ngày; tổ công tác gửi lại số đúng bằng LUOT.</p>
-                {Table(["Ngày", "Xã, thị trấn", "Lượt đến (V)"], flagged.Select(d => new[] { Date(d.Date), CommuneLink(d.CommuneCode, names), Visitors(d.Visitors) }))}
+                {Newest(flagged, ["Ngày", "Xã, thị trấn", "Lượt đến (V)"], d => [Date(d.Date), CommuneLink(d.CommuneCode, names), Visitors(d.Visitors)])}
                 </section>
                 """;
     }
@@ -63,9 +73,8 @@ internal static class QualityPage
     private static string TooFast(IReadOnlyDictionary<(string Commune, DateOnly Day), int> flagged, IReadOnlyDictionary<string, string> names) =>
         flagged.Count == 0
             ? """<p class="note">Không có phiếu nào.</p>"""
-            : Table(["Ngày", "Xã, thị trấn", "Số phiếu quá nhanh"],
-                flagged.OrderByDescending(x => x.Key.Day).ThenBy(x => x.Key.Commune)
-                    .Select(x => new[] { Date(x.Key.Day), CommuneLink(x.Key.Commune, names), E(x.Value) }));
+            : Newest(flagged.OrderByDescending(x => x.Key.Day).ThenBy(x => x.Key.Commune).ToList(), ["Ngày", "Xã, thị trấn", "Số phiếu quá nhanh"],
+                x => [Date(x.Key.Day), CommuneLink(x.Key.Commune, names), E(x.Value)]);
 
     private static string WithoutPhotos(IEnumerable<CommuneDay> today, IReadOnlyDictionary<string, string> names)
     {
