@@ -170,6 +170,17 @@ internal static class PgSchema
             mode text PRIMARY KEY,
             at timestamptz NOT NULL);
         """,
+        // Shared by the instances: dashboard sessions, and the calls to Zalo taken per minute.
+        """
+        CREATE TABLE IF NOT EXISTS dashboard_sessions (
+            id text PRIMARY KEY,
+            expires_at timestamptz NOT NULL);
+        CREATE INDEX IF NOT EXISTS dashboard_sessions_expires ON dashboard_sessions (expires_at);
+
+        CREATE TABLE IF NOT EXISTS outbound_budget (
+            minute timestamptz PRIMARY KEY,
+            used int NOT NULL);
+        """,
     ];
 
     /// <summary>
