@@ -224,7 +224,7 @@ public sealed class ZaloClient : IDisposable
             await using var turn = await tokens.LockForRefreshAsync(RefreshLockWait, ct);
             if (turn is null)
             {
-                logger.LogWarning("Another instance held the Zalo token refresh for longer than {Wait}; the call is retried later", RefreshLockWait);
+                logger.LogWarning("The Zalo token refresh lock was not free within {Wait} (another refresh held it); the call is retried later", RefreshLockWait);
                 return false;
             }
             if (RefreshedSince(staleAccessToken))

@@ -26,7 +26,7 @@ public sealed class FakeZaloServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<ZaloCall> calls = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Body)>> canned = new();
-    private readonly object invalidLock = new();
+    private readonly Lock invalidLock = new();
     private TaskCompletionSource invalidTogether = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int sequence;
     private int refreshes;
