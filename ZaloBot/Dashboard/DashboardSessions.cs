@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -8,35 +8,36 @@ using Microsoft.Extensions.Options;
 namespace ZaloBot.Dashboard;
 
 /// <summary>
-/// The dashboard's sessions as the server knows them. A session cookie is honoured only while its
-/// session is active here, so signing out ends it even for a copy of the cookie.
+/// The dashboard's sessions as the server knows them, in the database, so that a session works on
+/// whichever instance a request reaches and outlives a restart. A session cookie is honoured only
+/// while its session is active here, so signing out ends it even for a copy of the cookie. Only a
+/// hash of a session's id is stored: the stored sessions cannot be turned back into cookies.
 /// </summary>
 public interface IDashboardSessions
 {
     bool IsActive(string id);
 
-    /// <summary>Starts a session, or moves its end further out when the cookie is renewed.</summary>
+    /// <summary>Starts a session that lasts until <paramref name="expires"/>.</summary>
     void Start(string id, DateTime expires);
 
+    /// <summary>Moves an active session's end out to <paramref name="expires"/> (a renewed cookie); an ended one stays ended.</summary>
+    void Extend(string id, DateTime expires);
+
     void End(string id);
+
+    /// <summary>Deletes up to <paramref name="batch"/> sessions that ended before <paramref name="before"/>.</summary>
+    int DeleteExpired(DateTime before, int batch);
 }
 
-/// <summary>Sessions in memory: a restart signs everyone out.</summary>
-public sealed class InMemoryDashboardSessions(TimeProvider clock) : IDashboardSessions
+/// <summary>A stored session: the hash of its id and when it ends.</summary>
+public sealed class DashboardSession
 {
-    private readonly ConcurrentDictionary<string, DateTime> sessions = new();
+    public string Id { get; set; } = "";
 
-    public bool IsActive(string id) => sessions.TryGetValue(id, out var expires) && clock.GetUtcNow().UtcDateTime < expires;
+    public DateTime ExpiresAt { get; set; }
 
-    public void Start(string id, DateTime expires)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var ended in sessions.Where(s => s.Value <= now).Select(s => s.Key))
-            sessions.TryRemove(ended, out _);
-        sessions[id] = expires;
-    }
-
-    public void End(string id) => sessions.TryRemove(id, out _);
+    /// <summary>What is stored for a session id: its SHA-256, in hex.</summary>
+    public static string KeyOf(string id) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
 }
 
 /// <summary>The session cookie checked against <see cref="IDashboardSessions"/> on every request.</summary>
@@ -66,7 +67,7 @@ internal sealed class DashboardCookieEvents(IDashboardSessions sessions, IOption
     public override Task CheckSlidingExpiration(CookieSlidingExpirationContext context)
     {
         if (context.ShouldRenew && SessionOf(context.Principal) is { } id && sessions.IsActive(id))
-            sessions.Start(id, (clock.GetUtcNow() + context.Options.ExpireTimeSpan).UtcDateTime);
+            sessions.Extend(id, (clock.GetUtcNow() + context.Options.ExpireTimeSpan).UtcDateTime);
         return Task.CompletedTask;
     }
 

@@ -43,7 +43,6 @@ public static class DashboardSetup
         services.AddSingleton<AdminPassword>();
         services.AddSingleton<SignInLimits>();
         services.AddSingleton<PasswordChecks>();
-        services.AddSingleton<IDashboardSessions, InMemoryDashboardSessions>();
         services.AddSingleton<DashboardCookieEvents>();
 
         // Behind a reverse proxy the client's address and scheme come from X-Forwarded-For/-Proto, believed

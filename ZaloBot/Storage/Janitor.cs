@@ -3,6 +3,7 @@ using ZaloBot.Conversation;
 using ZaloBot.Dashboard;
 using ZaloBot.Survey;
 using ZaloBot.Volunteers;
+using ZaloBot.Zalo;
 
 namespace ZaloBot.Storage;
 
@@ -10,12 +11,15 @@ namespace ZaloBot.Storage;
 /// Deletes, in small batches, what has outlived its window, so that under a steady load the data
 /// stops growing: handled webhook events past the dedupe window, sent messages and digest charts
 /// past <see cref="StorageOptions.KeepSentDays"/> (failed messages stay for an operator), surveys
-/// abandoned far longer than the idle timeout, expired sign-in codes and quiet registration throttles.
+/// abandoned far longer than the idle timeout, expired sign-in codes and dashboard sessions, the
+/// outbound call counts of past minutes, and quiet registration throttles.
 /// </summary>
 public sealed class Janitor(
     IWorkQueues queues,
     IConversationStore conversations,
     ISignInCodeStore signInCodes,
+    IDashboardSessions sessions,
+    IOutboundBudget outboundBudget,
     IThrottleStore throttles,
     IBlobStore blobs,
     IUnitOfWork unit,
@@ -65,6 +69,8 @@ public sealed class Janitor(
             + Drain(() => blobs.DeleteOlderThan("charts/", sentBefore, Batch))
             + Drain(() => conversations.DeleteIdleSince(abandonedBefore, Batch))
             + Drain(() => signInCodes.DeleteExpired(now, Batch))
+            + Drain(() => sessions.DeleteExpired(now, Batch))
+            + Drain(() => outboundBudget.DeleteBefore(now - TimeSpan.FromHours(1), Batch))
             + Drain(() => throttles.DeleteQuietSince(now - TimeSpan.FromDays(1), Batch));
         if (deleted > 0)
             logger.LogInformation("Clean-up deleted {Count} record(s) past their window", deleted);

@@ -26,6 +26,12 @@ public interface ITokenPairStore
 
     /// <summary>Stores the pair durably before it is used: Zalo's refresh tokens work once.</summary>
     void Save(StoredTokens tokens);
+
+    /// <summary>
+    /// The right to refresh the pair, held by one caller of every instance sharing the store until it
+    /// is disposed (an instance that dies lets it go). Null when it was not got within <paramref name="wait"/>.
+    /// </summary>
+    Task<IAsyncDisposable?> LockForRefreshAsync(TimeSpan wait, CancellationToken ct);
 }
 
 /// <summary>
@@ -42,6 +48,9 @@ public sealed class TokenStore(ITokenPairStore store, Secrets secrets, IOptions<
         var o = options.Value;
         return new TokenPair(o.AccessToken ?? "", o.RefreshToken ?? "", null);
     }
+
+    /// <summary>See <see cref="ITokenPairStore.LockForRefreshAsync"/>: whoever holds it re-reads the pair before refreshing it.</summary>
+    public Task<IAsyncDisposable?> LockForRefreshAsync(TimeSpan wait, CancellationToken ct) => store.LockForRefreshAsync(wait, ct);
 
     public void Save(TokenPair pair)
     {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using RestSharp;
 
@@ -10,9 +9,10 @@ using ZaloBot.Operations;
 namespace ZaloBot.Zalo;
 
 /// <summary>
-/// The one client for Zalo's Open API and OAuth endpoints. Every call goes through one rate
-/// limiter; Zalo's HTTP-200 errors are turned into a <see cref="ZaloResult"/> that says whether
-/// to retry; an invalid token is refreshed once (single flight) and the call retried.
+/// The one client for Zalo's Open API and OAuth endpoints. Every call waits for its place in the
+/// minute's <see cref="OutboundLimit"/>, shared by all instances; Zalo's HTTP-200 errors are turned
+/// into a <see cref="ZaloResult"/> that says whether to retry; an invalid token is refreshed once
+/// (single flight in the process and across instances) and the call retried.
 /// </summary>
 public sealed class ZaloClient : IDisposable
 {
@@ -30,12 +30,13 @@ public sealed class ZaloClient : IDisposable
     private readonly IOptions<ZaloOptions> options;
     private readonly TimeProvider clock;
     private readonly ILogger<ZaloClient> logger;
-    private readonly RateLimiter limiter;
+    private readonly OutboundLimit limiter;
     private readonly SemaphoreSlim refreshGate = new(1, 1);
 
     private readonly ServiceMetrics metrics;
 
-    public ZaloClient(IHttpClientFactory http, ZaloBaseUrls urls, TokenStore tokens, IOptions<ZaloOptions> options, ServiceMetrics metrics, TimeProvider clock, ILogger<ZaloClient> logger)
+    public ZaloClient(
+        IHttpClientFactory http, ZaloBaseUrls urls, TokenStore tokens, OutboundLimit limiter, IOptions<ZaloOptions> options, ServiceMetrics metrics, TimeProvider clock, ILogger<ZaloClient> logger)
     {
         this.metrics = metrics;
         rest = new RestClient(http.CreateClient("zalo"));
@@ -45,14 +46,7 @@ public sealed class ZaloClient : IDisposable
         this.options = options;
         this.clock = clock;
         this.logger = logger;
-        limiter = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = Math.Max(1, options.Value.MaxRequestsPerMinute),
-            Window = TimeSpan.FromMinutes(1),
-            SegmentsPerWindow = 12,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
+        this.limiter = limiter;
     }
 
     /// <summary>Base delay between quick retries inside one call; later retries belong to the outbox.</summary>
@@ -214,17 +208,28 @@ public sealed class ZaloClient : IDisposable
     }
 
     /// <summary>
-    /// Exchanges the refresh token for a new pair, unless another caller already did so since
-    /// <paramref name="staleAccessToken"/> was read. A failed or empty answer keeps the stored pair.
+    /// Exchanges the refresh token for a new pair, unless another caller, of this instance or another,
+    /// already did so since <paramref name="staleAccessToken"/> was read: callers of this process queue
+    /// on one gate, instances on the store's refresh lock, and whoever gets it reads the stored pair
+    /// again. The new pair is stored before the lock is let go. A failed or empty answer keeps the pair.
     /// </summary>
     public async Task<bool> RefreshTokenAsync(string staleAccessToken, CancellationToken ct)
     {
         await refreshGate.WaitAsync(ct);
         try
         {
-            var current = tokens.Current();
-            if (current.AccessToken.Length > 0 && current.AccessToken != staleAccessToken)
+            if (RefreshedSince(staleAccessToken))
                 return true;
+            await limiter.WaitAsync(ct); // before the lock: its holder never waits for the minute's budget
+            await using var turn = await tokens.LockForRefreshAsync(RefreshLockWait, ct);
+            if (turn is null)
+            {
+                logger.LogWarning("The Zalo token refresh lock was not free within {Wait} (another refresh held it); the call is retried later", RefreshLockWait);
+                return false;
+            }
+            if (RefreshedSince(staleAccessToken))
+                return true;
+            var current = tokens.Current();
 
             var o = options.Value;
             var request = new RestRequest(urls.OAuth + "/v4/oa/access_token", Method.Post);
@@ -233,7 +238,6 @@ public sealed class ZaloClient : IDisposable
             request.AddParameter("grant_type", "refresh_token", ParameterType.GetOrPost);
             request.AddParameter("refresh_token", current.RefreshToken, ParameterType.GetOrPost);
 
-            using var lease = await limiter.AcquireAsync(1, ct);
             var response = await ExecuteAsync(request, ct);
             var pair = ParseTokenAnswer(response);
             if (pair is null)
@@ -254,6 +258,16 @@ public sealed class ZaloClient : IDisposable
             refreshGate.Release();
         }
     }
+
+    /// <summary>Whether the stored access token is no longer the one that was found stale.</summary>
+    private bool RefreshedSince(string staleAccessToken)
+    {
+        var current = tokens.Current();
+        return current.AccessToken.Length > 0 && current.AccessToken != staleAccessToken;
+    }
+
+    /// <summary>A refresh holds the lock for one call to Zalo at most; waiting two of them is plenty.</summary>
+    private TimeSpan RefreshLockWait => options.Value.CallTimeout * 2 + TimeSpan.FromSeconds(5);
 
     private static object ImageMessage(string attachmentType, string attachmentId, string? text) => new
     {
@@ -281,9 +295,8 @@ public sealed class ZaloClient : IDisposable
         for (var attempt = 1; attempt <= TransientAttempts; attempt++)
         {
             var accessToken = await AccessTokenAsync(ct);
-            RestResponse response;
-            using (await limiter.AcquireAsync(1, ct))
-                response = await ExecuteAsync(build(accessToken), ct);
+            await limiter.WaitAsync(ct);
+            var response = await ExecuteAsync(build(accessToken), ct);
 
             last = Classify(response, idField);
             metrics.ZaloCall(last.Outcome.ToString(), last.Code);
@@ -424,7 +437,6 @@ public sealed class ZaloClient : IDisposable
     public void Dispose()
     {
         rest.Dispose();
-        limiter.Dispose();
         refreshGate.Dispose();
     }
 }

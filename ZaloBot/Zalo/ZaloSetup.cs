@@ -33,6 +33,7 @@ public static class ZaloSetup
         services.AddHostedService(sp => sp.GetRequiredService<LiveModeGuard>());
         services.AddSingleton<ZaloBaseUrls>();
         services.AddSingleton<TokenStore>();
+        services.AddSingleton<OutboundLimit>();
         services.AddSingleton<ZaloClient>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<Inbox>();

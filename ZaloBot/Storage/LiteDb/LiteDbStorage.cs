@@ -25,6 +25,9 @@ public static class LiteDbStorage
         services.AddSingleton<IRosterStore, LiteRosterStore>();
         services.AddSingleton<ISignInCodeStore, LiteSignInCodeStore>();
         services.AddSingleton<IAdminPasswordStore, LiteAdminPasswordStore>();
+        services.AddSingleton<IDashboardSessions, LiteDashboardSessions>();
+        // One process owns the data file, so it alone sends for the OA: its own count is the OA's.
+        services.AddSingleton<IOutboundBudget, InProcessOutboundBudget>();
         services.AddSingleton<ITokenPairStore, LiteTokenPairStore>();
         services.AddSingleton<IJobRunStore, LiteJobRunStore>();
         services.AddSingleton<IModeHistoryStore, LiteModeHistoryStore>();

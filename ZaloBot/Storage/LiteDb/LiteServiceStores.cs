@@ -28,6 +28,43 @@ internal sealed class LiteSignInCodeStore : ISignInCodeStore
         LiteBatches.Delete(codes, LiteQuery.Lt(nameof(PendingCode.ExpiresAt), before), batch);
 }
 
+/// <summary>Dashboard sessions in the data file, so a restart keeps everyone signed in.</summary>
+internal sealed class LiteDashboardSessions : IDashboardSessions
+{
+    private readonly LiteStore store;
+    private readonly TimeProvider clock;
+    private readonly ILiteCollection<DashboardSession> sessions;
+
+    public LiteDashboardSessions(LiteStore store, TimeProvider clock)
+    {
+        this.store = store;
+        this.clock = clock;
+        sessions = store.Collection<DashboardSession>("dashboard_sessions");
+        store.Run(() => sessions.EnsureIndex(x => x.ExpiresAt));
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public bool IsActive(string id) => sessions.FindById(DashboardSession.KeyOf(id)) is { } session && Now < session.ExpiresAt;
+
+    public void Start(string id, DateTime expires) =>
+        store.Run(() => sessions.Upsert(new DashboardSession { Id = DashboardSession.KeyOf(id), ExpiresAt = expires }));
+
+    public void Extend(string id, DateTime expires) => store.Run(() =>
+    {
+        if (sessions.FindById(DashboardSession.KeyOf(id)) is { } session && Now < session.ExpiresAt && session.ExpiresAt < expires)
+        {
+            session.ExpiresAt = expires;
+            sessions.Update(session);
+        }
+    });
+
+    public void End(string id) => store.Run(() => sessions.Delete(DashboardSession.KeyOf(id)));
+
+    public int DeleteExpired(DateTime before, int batch) =>
+        LiteBatches.Delete(sessions, Query.LT(nameof(DashboardSession.ExpiresAt), before), batch);
+}
+
 internal sealed class LiteAdminPasswordStore(LiteStore store) : IAdminPasswordStore
 {
     private readonly ILiteCollection<StoredPassword> passwords = store.Collection<StoredPassword>("dashboard_admin");
@@ -37,9 +74,11 @@ internal sealed class LiteAdminPasswordStore(LiteStore store) : IAdminPasswordSt
     public void Save(StoredPassword password) => store.Run(() => passwords.Upsert(password));
 }
 
-internal sealed class LiteTokenPairStore(LiteStore store) : ITokenPairStore
+/// <summary>The token pair; the data file belongs to one process, so a lock in it is lock enough for a refresh.</summary>
+internal sealed class LiteTokenPairStore(LiteStore store) : ITokenPairStore, IDisposable
 {
     private readonly ILiteCollection<StoredTokens> tokens = store.Collection<StoredTokens>("tokens");
+    private readonly SemaphoreSlim refresh = new(1, 1);
 
     public StoredTokens? Get() => tokens.FindById(1);
 
@@ -47,6 +86,23 @@ internal sealed class LiteTokenPairStore(LiteStore store) : ITokenPairStore
     {
         store.Run(() => tokens.Upsert(pair));
         store.Checkpoint();
+    }
+
+    public async Task<IAsyncDisposable?> LockForRefreshAsync(TimeSpan wait, CancellationToken ct) =>
+        await refresh.WaitAsync(wait, ct) ? new Held(refresh) : null;
+
+    public void Dispose() => refresh.Dispose();
+
+    private sealed class Held(SemaphoreSlim gate) : IAsyncDisposable
+    {
+        private int released;
+
+        public ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+                gate.Release();
+            return ValueTask.CompletedTask;
+        }
     }
 }
 

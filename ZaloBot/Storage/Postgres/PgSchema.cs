@@ -409,6 +409,17 @@ internal static class PgSchema
         CREATE INDEX IF NOT EXISTS idx_qrtz_eh_fire_inst ON qrtz_execution_history (sched_name, fire_instance_id);
         CREATE INDEX IF NOT EXISTS idx_qrtz_eh_trig_time ON qrtz_execution_history (sched_name, trigger_group, trigger_name, fired_time);
         """,
+        // Shared by the instances: dashboard sessions, and the calls to Zalo taken per minute.
+        """
+        CREATE TABLE IF NOT EXISTS dashboard_sessions (
+            id text PRIMARY KEY,
+            expires_at timestamptz NOT NULL);
+        CREATE INDEX IF NOT EXISTS dashboard_sessions_expires ON dashboard_sessions (expires_at);
+
+        CREATE TABLE IF NOT EXISTS outbound_budget (
+            minute timestamptz PRIMARY KEY,
+            used int NOT NULL);
+        """,
     ];
 
     /// <summary>

@@ -37,6 +37,61 @@ internal sealed class PgSignInCodeStore(PgStore store) : ISignInCodeStore
         Arg("before", before), Arg("batch", batch));
 }
 
+internal sealed class PgDashboardSessions(PgStore store, TimeProvider clock) : IDashboardSessions
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public bool IsActive(string id) => store.Scalar<bool>(
+        "SELECT EXISTS (SELECT 1 FROM dashboard_sessions WHERE id = @id AND expires_at > @now)",
+        Arg("id", DashboardSession.KeyOf(id)), Arg("now", Now));
+
+    public void Start(string id, DateTime expires) => store.Execute(
+        "INSERT INTO dashboard_sessions (id, expires_at) VALUES (@id, @expires) ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at",
+        Arg("id", DashboardSession.KeyOf(id)), Arg("expires", expires));
+
+    public void Extend(string id, DateTime expires) => store.Execute(
+        "UPDATE dashboard_sessions SET expires_at = @expires WHERE id = @id AND expires_at > @now AND expires_at < @expires",
+        Arg("id", DashboardSession.KeyOf(id)), Arg("expires", expires), Arg("now", Now));
+
+    public void End(string id) => store.Execute("DELETE FROM dashboard_sessions WHERE id = @id", Arg("id", DashboardSession.KeyOf(id)));
+
+    public int DeleteExpired(DateTime before, int batch) => store.Execute(
+        "DELETE FROM dashboard_sessions WHERE id IN (SELECT id FROM dashboard_sessions WHERE expires_at < @before LIMIT @batch)",
+        Arg("before", before), Arg("batch", batch));
+}
+
+/// <summary>
+/// One row per minute counts the calls every instance took; a take that would pass the limit
+/// changes nothing, and a smaller one is tried while places are left.
+/// </summary>
+internal sealed class PgOutboundBudget(PgStore store) : IOutboundBudget
+{
+    public int Take(DateTime minute, int wanted, int limit)
+    {
+        var n = Math.Min(wanted, limit);
+        while (n > 0)
+        {
+            var taken = store.Scalar<int?>(
+                """
+                INSERT INTO outbound_budget AS b (minute, used) VALUES (@minute, @n)
+                ON CONFLICT (minute) DO UPDATE SET used = b.used + @n WHERE b.used + @n <= @limit
+                RETURNING used
+                """,
+                Arg("minute", minute), Arg("n", n), Arg("limit", limit));
+            if (taken is not null)
+                return n;
+            // Each refusal saw used + n > limit, and used only grows, so n shrinks every round.
+            var left = limit - (store.Scalar<int?>("SELECT used FROM outbound_budget WHERE minute = @minute", Arg("minute", minute)) ?? 0);
+            n = Math.Min(n, left);
+        }
+        return 0;
+    }
+
+    public int DeleteBefore(DateTime minute, int batch) => store.Execute(
+        "DELETE FROM outbound_budget WHERE minute IN (SELECT minute FROM outbound_budget WHERE minute < @before LIMIT @batch)",
+        Arg("before", minute), Arg("batch", batch));
+}
+
 internal sealed class PgAdminPasswordStore(PgStore store) : IAdminPasswordStore
 {
     public StoredPassword? Get() => store.One(
@@ -58,9 +113,65 @@ internal sealed class PgAdminPasswordStore(PgStore store) : IAdminPasswordStore
         Arg("salt", password.Salt), Arg("hash", password.Hash), Arg("iterations", password.Iterations), Arg("at", password.SetAt));
 }
 
-/// <summary>The token pair: a committed row is durable, so a new pair is safe once <see cref="Save"/> returns.</summary>
+/// <summary>
+/// The token pair: a committed row is durable, so a new pair is safe once <see cref="Save"/> returns.
+/// The refresh lock is a transaction-scoped advisory lock on a connection of its own: several
+/// instances take turns, and one that dies (its connection closed) lets it go at once.
+/// </summary>
 internal sealed class PgTokenPairStore(PgStore store) : ITokenPairStore
 {
+    /// <summary>The advisory lock key of token refreshes ("ZaloTok" in ASCII).</summary>
+    private const long RefreshLockKey = 0x5A616C6F546F6B;
+
+    public async Task<IAsyncDisposable?> LockForRefreshAsync(TimeSpan wait, CancellationToken ct)
+    {
+        var connection = await store.DataSource.OpenConnectionAsync(ct);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(ct);
+            var waitMs = (long)Math.Ceiling(wait.TotalMilliseconds);
+            await using (var timeout = new NpgsqlCommand($"SET LOCAL lock_timeout = {Math.Max(1, waitMs)}", connection, transaction))
+                await timeout.ExecuteNonQueryAsync(ct);
+            await using var take = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({RefreshLockKey})", connection, transaction)
+            {
+                CommandTimeout = (int)Math.Ceiling(wait.TotalSeconds) + 30,
+            };
+            try
+            {
+                await take.ExecuteNonQueryAsync(ct);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+            {
+                await connection.DisposeAsync();
+                return null;
+            }
+            return new Held(connection, transaction);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Ending the transaction releases the lock; a broken connection releases it on the server.</summary>
+    private sealed class Held(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await transaction.CommitAsync();
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+            {
+                // the connection broke: the server ended the transaction, and the lock with it
+            }
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
     public StoredTokens? Get() => store.One(
         "SELECT id, access_token, refresh_token, expires_at, updated_at FROM tokens WHERE id = 1",
         r => new StoredTokens

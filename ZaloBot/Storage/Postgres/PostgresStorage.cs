@@ -32,6 +32,8 @@ public static class PostgresStorage
         services.AddSingleton<IRosterStore, PgRosterStore>();
         services.AddSingleton<ISignInCodeStore, PgSignInCodeStore>();
         services.AddSingleton<IAdminPasswordStore, PgAdminPasswordStore>();
+        services.AddSingleton<IDashboardSessions, PgDashboardSessions>();
+        services.AddSingleton<IOutboundBudget, PgOutboundBudget>();
         services.AddSingleton<ITokenPairStore, PgTokenPairStore>();
         services.AddSingleton<IJobRunStore, PgJobRunStore>();
         services.AddSingleton<IModeHistoryStore, PgModeHistoryStore>();

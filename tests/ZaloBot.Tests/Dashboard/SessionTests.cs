@@ -35,6 +35,17 @@ public sealed class SessionTests : DashboardTests
     }
 
     [Fact]
+    public async Task A_session_outlives_a_restart_of_the_service()
+    {
+        await Client.SignInAsAdminAsync();
+        var cookie = SessionCookie(Client);
+
+        await Bot.RestartAsync();
+
+        Assert.Equal(HttpStatusCode.OK, await GetWithCookieAsync(cookie));
+    }
+
+    [Fact]
     public async Task Behind_an_https_proxy_the_session_cookie_is_secure_and_over_plain_http_it_is_not()
     {
         using var plain = await Client.SubmitAdminPasswordAsync(DashboardClient.AdminPassword);

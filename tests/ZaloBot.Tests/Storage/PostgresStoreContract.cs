@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ZaloBot.Storage;
+using ZaloBot.Dashboard;
 using ZaloBot.Storage.Postgres;
+using ZaloBot.Zalo;
 
 namespace ZaloBot.Tests.Storage;
 
@@ -64,6 +66,43 @@ public sealed class PostgresStoreContract(PostgresDatabase database) : StoreCont
         var claimed = Assert.Single(otherInbox.Claim(5, TimeSpan.FromMinutes(1)));
         Assert.Empty(Inbox.Claim(5, TimeSpan.FromMinutes(1)));
         Assert.Equal("5550001112223334445", Get<Secrets>().Unprotect(claimed.Payload!));
+    }
+
+    [SkippableFact]
+    public async Task Two_instances_share_the_dashboard_sessions_the_token_refresh_lock_and_the_outbound_budget()
+    {
+        var other = Open().Services;
+        Get<IDashboardSessions>().Start("s1", Now.AddMinutes(30));
+        Assert.True(other.GetRequiredService<IDashboardSessions>().IsActive("s1"));
+        other.GetRequiredService<IDashboardSessions>().End("s1");
+        Assert.False(Get<IDashboardSessions>().IsActive("s1"));
+
+        await using (var held = await Get<ITokenPairStore>().LockForRefreshAsync(TimeSpan.FromSeconds(5), CancellationToken.None))
+        {
+            Assert.NotNull(held);
+            Assert.Null(await other.GetRequiredService<ITokenPairStore>().LockForRefreshAsync(TimeSpan.FromMilliseconds(200), CancellationToken.None));
+        }
+        await using (var taken = await other.GetRequiredService<ITokenPairStore>().LockForRefreshAsync(TimeSpan.FromSeconds(5), CancellationToken.None))
+            Assert.NotNull(taken);
+
+        var minute = new DateTime(2026, 11, 3, 2, 0, 0, DateTimeKind.Utc);
+        var budgets = new[] { Get<IOutboundBudget>(), other.GetRequiredService<IOutboundBudget>() };
+        var counts = new int[2];
+        Parallel.For(0, 200, i => Interlocked.Add(ref counts[i % 2], budgets[i % 2].Take(minute, 3, 100)));
+        Assert.Equal(100, counts.Sum());
+        Assert.All(counts, n => Assert.True(n > 0));
+    }
+
+    [SkippableFact]
+    public void A_stored_dashboard_session_is_a_hash_of_its_id()
+    {
+        Get<IDashboardSessions>().Start("0123456789abcdef", Now.AddMinutes(30));
+        using var connection = new NpgsqlConnection(Settings["Storage:ConnectionString"]);
+        connection.Open();
+        using var read = new NpgsqlCommand("SELECT id FROM dashboard_sessions", connection);
+        var stored = (string)read.ExecuteScalar()!;
+        Assert.Equal(DashboardSession.KeyOf("0123456789abcdef"), stored);
+        Assert.DoesNotContain("0123456789abcdef", stored, StringComparison.Ordinal);
     }
 
     [SkippableFact]

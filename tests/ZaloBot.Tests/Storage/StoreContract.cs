@@ -731,6 +731,63 @@ public abstract class StoreContract : IDisposable
     }
 
     [SkippableFact]
+    public void A_dashboard_session_is_active_until_it_ends_or_expires_and_an_ended_one_is_not_extended()
+    {
+        var sessions = Get<IDashboardSessions>();
+        sessions.Start("s1", Now.AddMinutes(30));
+        sessions.Start("s2", Now.AddMinutes(5));
+        Assert.True(sessions.IsActive("s1"));
+        Assert.False(sessions.IsActive("unknown"));
+
+        sessions.Extend("s2", Now.AddMinutes(60));
+        sessions.End("s1");
+        sessions.Extend("s1", Now.AddMinutes(60));
+        Clock.Advance(TimeSpan.FromMinutes(20));
+        Assert.False(sessions.IsActive("s1"));
+        Assert.True(sessions.IsActive("s2"));
+
+        sessions.Start("s3", Now.AddMinutes(1));
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.False(sessions.IsActive("s3"));
+        sessions.Extend("s3", Now.AddMinutes(60));
+        Assert.False(sessions.IsActive("s3"));
+        Assert.Equal(1, Unit.Run<int>(() => sessions.DeleteExpired(Now, 10)));
+        Assert.Equal(0, Unit.Run<int>(() => sessions.DeleteExpired(Now, 10)));
+        Assert.True(sessions.IsActive("s2"));
+    }
+
+    [SkippableFact]
+    public async Task The_token_refresh_lock_is_held_by_one_caller_at_a_time()
+    {
+        var tokens = Get<ITokenPairStore>();
+        var held = await tokens.LockForRefreshAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+        Assert.NotNull(held);
+        Assert.Null(await tokens.LockForRefreshAsync(TimeSpan.FromMilliseconds(200), CancellationToken.None));
+
+        var next = tokens.LockForRefreshAsync(TimeSpan.FromSeconds(20), CancellationToken.None);
+        await held.DisposeAsync();
+        await using var got = await next;
+        Assert.NotNull(got);
+    }
+
+    [SkippableFact]
+    public void The_outbound_budget_gives_at_most_the_limit_per_minute_and_each_minute_afresh()
+    {
+        var budget = Get<IOutboundBudget>();
+        var minute = new DateTime(2026, 11, 3, 2, 0, 0, DateTimeKind.Utc);
+
+        Assert.Equal(4, budget.Take(minute, 4, 10));
+        Assert.Equal(4, budget.Take(minute, 4, 10));
+        Assert.Equal(2, budget.Take(minute, 4, 10)); // what is left, not a block past the limit
+        Assert.Equal(0, budget.Take(minute, 1, 10));
+
+        var next = minute.AddMinutes(1);
+        Assert.Equal(3, budget.Take(next, 3, 10));
+        Unit.Run(() => budget.DeleteBefore(next, 10));
+        Assert.Equal(7, budget.Take(next, 20, 10)); // the current minute's count is kept
+    }
+
+    [SkippableFact]
     public void A_digest_date_is_claimed_once()
     {
         var runs = Get<IJobRunStore>();

@@ -11,6 +11,9 @@ namespace ZaloBot.Tests.Support;
 /// <summary>A request the fake Zalo server received.</summary>
 public sealed record ZaloCall(string Path, IReadOnlyDictionary<string, string> Headers, string Body, IReadOnlyDictionary<string, string> Form)
 {
+    /// <summary>When it arrived, by <see cref="FakeZaloServer.Clock"/>.</summary>
+    public DateTimeOffset At { get; init; }
+
     public JsonNode Json => JsonNode.Parse(Body)!;
 }
 
@@ -23,14 +26,29 @@ public sealed class FakeZaloServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<ZaloCall> calls = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Body)>> canned = new();
+    private readonly Lock invalidLock = new();
+    private TaskCompletionSource invalidTogether = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int sequence;
     private int refreshes;
+    private int invalidWaiting;
 
     public ConcurrentBag<string> ValidTokens { get; } = ["access-1"];
 
     /// <summary>What the token endpoint answers; by default a new pair each time.</summary>
     public Func<int, string> TokenAnswer { get; set; } = n =>
         JsonSerializer.Serialize(new { access_token = $"access-new-{n}", refresh_token = $"refresh-new-{n}", expires_in = "90000" });
+
+    /// <summary>The clock that stamps <see cref="ZaloCall.At"/> (the services' fake clock, when a test moves time).</summary>
+    public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+
+    /// <summary>
+    /// When more than one, the -216 answers are held until this many calls with an invalid token are
+    /// in, so that their callers all learn at the same moment that the token is invalid.
+    /// </summary>
+    public int InvalidTokenCallsTogether { get; set; }
+
+    /// <summary>How long the token endpoint takes to answer (a slow refresh widens the window for a second one).</summary>
+    public TimeSpan TokenAnswerDelay { get; set; }
 
     private FakeZaloServer(WebApplication app) => this.app = app;
 
@@ -87,7 +105,7 @@ public sealed class FakeZaloServer : IAsyncDisposable
         {
             body = await new StreamReader(request.Body).ReadToEndAsync();
         }
-        var call = new ZaloCall(path, headers, body, form);
+        var call = new ZaloCall(path, headers, body, form) { At = Clock() };
         calls.Enqueue(call);
         Received?.Invoke(call);
 
@@ -95,19 +113,43 @@ public sealed class FakeZaloServer : IAsyncDisposable
             return Results.Text(answer.Body, "application/json", statusCode: answer.Status);
         if (path == "/v4/oa/access_token")
         {
+            if (TokenAnswerDelay > TimeSpan.Zero)
+                await Task.Delay(TokenAnswerDelay);
             var tokenAnswer = TokenAnswer(Interlocked.Increment(ref refreshes));
             if (JsonNode.Parse(tokenAnswer)?["access_token"]?.GetValue<string>() is { } issued)
                 ValidTokens.Add(issued);
             return Results.Text(tokenAnswer, "application/json");
         }
         if (!headers.TryGetValue("access_token", out var token) || !ValidTokens.Contains(token))
+        {
+            await InvalidTokenTogetherAsync();
             return Results.Text("""{"error":-216,"message":"Access token is invalid"}""", "application/json");
+        }
         var n = Interlocked.Increment(ref sequence);
         return path switch
         {
             "/v2.0/oa/upload/image" => Results.Json(new { data = new { attachment_id = $"att-{n}" }, error = 0, message = "Success" }),
             _ => Results.Json(new { error = 0, message = "Success", data = new { message_id = $"mid-{n}" } }),
         };
+    }
+
+    /// <summary>Holds an invalid-token answer until <see cref="InvalidTokenCallsTogether"/> such calls are in (at most 20 s).</summary>
+    private async Task InvalidTokenTogetherAsync()
+    {
+        if (InvalidTokenCallsTogether <= 1)
+            return;
+        Task together;
+        lock (invalidLock)
+        {
+            together = invalidTogether.Task;
+            if (++invalidWaiting >= InvalidTokenCallsTogether)
+            {
+                invalidTogether.SetResult();
+                invalidTogether = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                invalidWaiting = 0;
+            }
+        }
+        await together.WaitAsync(TimeSpan.FromSeconds(20));
     }
 
     public async ValueTask DisposeAsync()
