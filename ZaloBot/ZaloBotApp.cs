@@ -64,7 +64,7 @@ public static class ZaloBotApp
     }
 
     /// <summary>
-    /// Runs until stopped, or runs the <c>qr</c> or <c>report</c> command and exits; a configuration error ends the
+    /// Runs until stopped, or runs an operator's command (<c>qr</c>, <c>report</c>, <c>storage copy</c>, …) and exits; a configuration error ends the
     /// start with one clear line.
     /// </summary>
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Error);
@@ -85,6 +85,8 @@ public static class ZaloBotApp
                 return ReportCommand.Run(reportArgs, configuration => Build(configuration), output, error);
             if (args is ["outbox", .. var outboxArgs])
                 return await OperatorCommands.OutboxAsync(outboxArgs, configuration => Build(configuration), output, error);
+            if (args is [StorageCopyCommand.Name, .. var storageArgs])
+                return StorageCopyCommand.Run(storageArgs, configuration => Build(configuration), output, error);
             if (args is ["backup", .. var backupArgs])
                 return await OperatorCommands.BackupAsync(backupArgs, configuration => Build(configuration), output, error);
             var app = Build(args);

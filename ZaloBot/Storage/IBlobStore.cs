@@ -11,4 +11,7 @@ public interface IBlobStore
 
     /// <summary>Deletes up to <paramref name="batch"/> blobs under <paramref name="prefix"/> stored before <paramref name="before"/>.</summary>
     int DeleteOlderThan(string prefix, DateTime before, int batch);
+
+    /// <summary>The ids of every stored blob.</summary>
+    IReadOnlyList<string> Ids();
 }

@@ -77,6 +77,25 @@ public sealed class QueueItem
         DueAt = dueAt;
     }
 
+    /// <summary>
+    /// This item as another store will hold it: a new id, unclaimed; a pending one due when it was, or
+    /// at once if it was claimed (whoever held it is not working on the copy).
+    /// </summary>
+    internal QueueItem ImportedCopy(DateTime now) => new()
+    {
+        Key = Key,
+        Partition = Partition,
+        Kind = Kind,
+        Payload = Payload,
+        Status = Status,
+        Attempts = Attempts,
+        CreatedAt = CreatedAt,
+        DueAt = Status != QueueStatus.Pending ? null : ClaimedUntil is null ? DueAt ?? now : now,
+        FinishedAt = FinishedAt,
+        Result = Result,
+        Code = Code,
+    };
+
     private void MarkFinished(DateTime now)
     {
         Attempts++;
@@ -127,6 +146,13 @@ public interface IWorkQueue
 
     /// <summary>Every item, done ones included, oldest first: for tests and small queues only.</summary>
     IReadOnlyList<QueueItem> All();
+
+    /// <summary>
+    /// Stores items read from another store as they are (status, attempts, times, result), in order,
+    /// under new ids; a claimed one is stored unclaimed and due at once. An item whose key is stored
+    /// already is skipped. Returns how many were stored.
+    /// </summary>
+    int Import(IReadOnlyList<QueueItem> items);
 
     /// <summary>Deletes up to <paramref name="batch"/> done items finished before <paramref name="before"/>; failed items stay.</summary>
     int DeleteDoneBefore(DateTime before, int batch);

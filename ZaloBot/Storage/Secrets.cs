@@ -36,10 +36,25 @@ public sealed class Secrets
         return Convert.ToHexStringLower(mac);
     }
 
+    /// <summary>
+    /// A configured secret that starts with this is the key's bytes in base64: the form of a key this
+    /// service generated (<c>respondent.key</c>), so instances can go on with the key a single one made.
+    /// </summary>
+    internal const string Base64Prefix = "base64:";
+
+    /// <summary>The key a LiteDB deployment generated in <paramref name="keysFolder"/>, as <c>Survey:RespondentKeySecret</c> takes it; null when none.</summary>
+    internal static string? GeneratedSecret(string keysFolder)
+    {
+        var file = Path.Combine(keysFolder, "respondent.key");
+        return File.Exists(file) ? Base64Prefix + File.ReadAllText(file).Trim() : null;
+    }
+
     private static byte[] LoadHashKey(string keysFolder, string? configured)
     {
         if (!string.IsNullOrEmpty(configured))
-            return Encoding.UTF8.GetBytes(configured);
+            return configured.StartsWith(Base64Prefix, StringComparison.Ordinal)
+                ? Convert.FromBase64String(configured[Base64Prefix.Length..])
+                : Encoding.UTF8.GetBytes(configured);
 
         KeyFiles.CreateFolder(keysFolder);
         var file = Path.Combine(keysFolder, "respondent.key");

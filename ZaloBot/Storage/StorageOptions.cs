@@ -42,6 +42,13 @@ public sealed class StorageOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Storage:CleanupEvery must be between 1 second and 1 day.")]
     public TimeSpan CleanupEvery { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long a claim on a queue item holds it: longer than any handler may take. When an instance
+    /// dies, the items it had claimed are handled by another one once their claim runs out.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Storage:ClaimLease must be between 1 second and 1 day.")]
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(10);
+
     internal string FullPath => System.IO.Path.GetFullPath(Path);
 
     internal string FullKeysPath => KeysPath is { Length: > 0 }

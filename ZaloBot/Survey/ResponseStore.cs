@@ -63,4 +63,7 @@ public interface IResponseStore
 
     /// <summary>The responses one by one, in submission order, without holding them all in memory.</summary>
     IEnumerable<StoredResponse> Stream(string surveyId);
+
+    /// <summary>The surveys that have responses stored.</summary>
+    IReadOnlyList<string> SurveyIds();
 }

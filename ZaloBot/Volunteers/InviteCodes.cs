@@ -25,6 +25,8 @@ public interface IInviteCodeStore
     InviteCodeRecord? Find(string scope);
 
     void Save(InviteCodeRecord record);
+
+    IReadOnlyList<InviteCodeRecord> All();
 }
 
 /// <summary>

@@ -101,4 +101,7 @@ public interface IStaffStore
 
     /// <summary>Forgets the member (registering again needs a valid invite code); false when no member has that key.</summary>
     bool Remove(string key);
+
+    /// <summary>Stores a member as read from another store (key, protected id and login name as they are), replacing one with the same key.</summary>
+    void Import(StaffMember member);
 }

@@ -37,6 +37,9 @@ public interface IVisitorCountStore
 
     /// <summary>The counts of every commune from <paramref name="from"/> to <paramref name="to"/>, without their history.</summary>
     DailyCounts Between(DateOnly from, DateOnly to, string? commune = null);
+
+    /// <summary>Every commune-day's count with its history.</summary>
+    IReadOnlyList<VisitorCount> All();
 }
 
 public sealed class VisitorCounts(IVisitorCountStore counts)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using ZaloBot.Operations;
 using ZaloBot.Storage;
 
@@ -9,9 +10,12 @@ namespace ZaloBot.Webhook;
 /// (fetching a volunteer's photo) happens first; what the event then changes commits together with
 /// the event's completion.
 /// </summary>
-public sealed class InboxWorker(Inbox inbox, EventDispatcher dispatcher, IUnitOfWork unit, ServiceMetrics metrics, TimeProvider clock, ILogger<InboxWorker> logger)
+public sealed class InboxWorker(
+    Inbox inbox, EventDispatcher dispatcher, IUnitOfWork unit, IOptions<StorageOptions> storage, ServiceMetrics metrics, TimeProvider clock, ILogger<InboxWorker> logger)
     : QueueWorker("inbox", inbox.Queue, unit, metrics, clock, logger)
 {
+    protected override TimeSpan Lease => storage.Value.ClaimLease;
+
     protected override async Task<WorkOutcome> HandleAsync(QueueItem item, CancellationToken ct)
     {
         ZaloEvent? e;

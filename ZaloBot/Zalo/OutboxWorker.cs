@@ -11,9 +11,12 @@ namespace ZaloBot.Zalo;
 /// long outage delays replies rather than losing them; what then still fails waits for an operator.
 /// </summary>
 public sealed class OutboxWorker(
-    Outbox outbox, ZaloClient zalo, IBlobStore blobs, IUnitOfWork unit, IOptions<ZaloOptions> options, ServiceMetrics metrics, TimeProvider clock, ILogger<OutboxWorker> logger)
+    Outbox outbox, ZaloClient zalo, IBlobStore blobs, IUnitOfWork unit, IOptions<ZaloOptions> options, IOptions<StorageOptions> storage,
+    ServiceMetrics metrics, TimeProvider clock, ILogger<OutboxWorker> logger)
     : QueueWorker("outbox", outbox.Queue, unit, metrics, clock, logger)
 {
+    protected override TimeSpan Lease => storage.Value.ClaimLease;
+
     protected override bool ShouldRetry(int attempts) => TotalBackoff(attempts) < options.Value.RetryFor;
 
     protected override async Task<WorkOutcome> HandleAsync(QueueItem item, CancellationToken ct)

@@ -49,5 +49,11 @@ internal sealed class LiteConversationStore : IConversationStore
     public int DeleteIdleSince(DateTime before, int batch) =>
         LiteBatches.Delete(conversations, LiteQuery.Lt(nameof(StoredConversation.UpdatedAt), before), batch);
 
+    public IReadOnlyList<SavedConversation> All() =>
+        conversations.FindAll().Select(c => new SavedConversation(c.Key, c.StateJson, c.UpdatedAt)).ToList();
+
+    public void Import(SavedConversation conversation) => store.Run(() =>
+        conversations.Upsert(new StoredConversation { Key = conversation.Key, StateJson = conversation.State, UpdatedAt = conversation.UpdatedAt }));
+
     private string KeyOf(string userId) => secrets.Hash("conversation", userId);
 }

@@ -150,6 +150,9 @@ internal sealed class LiteResponseStore : IResponseStore
     public IEnumerable<StoredResponse> Stream(string surveyId) =>
         responses.Find(Query.All(nameof(StoredResponse.SubmittedAt))).Where(x => x.SurveyId == surveyId);
 
+    public IReadOnlyList<string> SurveyIds() =>
+        responses.Query().Select(x => x.SurveyId).ToEnumerable().Distinct().Order(StringComparer.Ordinal).ToList();
+
     /// <summary>One commune's rows through its index; all communes' through the day index.</summary>
     private static IEnumerable<AnswerCounts> InRange(ILiteCollection<AnswerCounts> counts, DateOnly from, DateOnly to, string? commune)
     {

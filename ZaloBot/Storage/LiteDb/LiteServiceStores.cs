@@ -171,6 +171,8 @@ internal sealed class LiteBlobStore(LiteStore store) : IBlobStore
             store.Lite.FileStorage.Delete(id);
         return old.Count;
     }
+
+    public IReadOnlyList<string> Ids() => store.Lite.FileStorage.FindAll().Select(f => f.Id).ToList();
 }
 
 internal sealed class LiteWorkQueues(LiteStore store, TimeProvider clock) : IWorkQueues

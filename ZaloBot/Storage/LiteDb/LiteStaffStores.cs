@@ -59,6 +59,7 @@ internal sealed class LiteStaffStore : IStaffStore
 
     public bool Remove(string key) => UnitOfWorkExtensions.Run(store, () => staff.Delete(key));
 
+    public void Import(StaffMember member) => store.Run(() => staff.Upsert(member));
 }
 
 internal sealed class LiteInviteCodeStore(LiteStore store) : IInviteCodeStore
@@ -68,6 +69,8 @@ internal sealed class LiteInviteCodeStore(LiteStore store) : IInviteCodeStore
     public InviteCodeRecord? Find(string scope) => records.FindById(scope);
 
     public void Save(InviteCodeRecord record) => store.Run(() => records.Upsert(record));
+
+    public IReadOnlyList<InviteCodeRecord> All() => records.FindAll().ToList();
 }
 
 internal sealed class LiteThrottleStore(LiteStore store) : IThrottleStore
@@ -121,6 +124,8 @@ internal sealed class LiteVisitorCountStore : IVisitorCountStore
 
     public DailyCounts Between(DateOnly from, DateOnly to, string? commune = null) =>
         series.Read(Figure, "", from, to, commune);
+
+    public IReadOnlyList<VisitorCount> All() => counts.FindAll().ToList();
 }
 
 internal sealed class LitePhotoStore : IPhotoStore

@@ -185,6 +185,24 @@ public sealed class LiteWorkQueue : IWorkQueue
 
     public IReadOnlyList<QueueItem> All() => items.FindAll().ToList();
 
+    [SuppressMessage("Naming", "CA1725:Parameter names should match base declaration", Justification = "Here items is the LiteDB collection field; the copied ones keep their own name.")]
+    public int Import(IReadOnlyList<QueueItem> copied)
+    {
+        var stored = 0;
+        store.Run(() =>
+        {
+            foreach (var item in copied)
+            {
+                if (uniqueKeys && item.Key is not null && items.Exists(x => x.Key == item.Key))
+                    continue;
+                items.Insert(item.ImportedCopy(Now));
+                stored++;
+            }
+            LiteStore.AfterCommit(wakeUp.Set);
+        });
+        return stored;
+    }
+
     public int DeleteDoneBefore(DateTime before, int batch)
     {
         // Oldest first by id: items finish roughly in the order they came, and every index kept on a

@@ -128,6 +128,8 @@ internal sealed class PgResponseStore(PgStore store) : IResponseStore
         }
     }
 
+    public IReadOnlyList<string> SurveyIds() => store.Query("SELECT DISTINCT survey_id FROM responses ORDER BY survey_id", r => r.GetString(0));
+
     private static string OfCommune(string? commune) => commune is null ? "" : " AND commune_code = @commune";
 
     private static NpgsqlParameter[] InRange(string surveyId, DateOnly from, DateOnly to, string? commune) =>
@@ -177,6 +179,17 @@ internal sealed class PgConversationStore(PgStore store, Secrets secrets, TimePr
     public int DeleteIdleSince(DateTime before, int batch) => store.Execute(
         "DELETE FROM conversations WHERE key IN (SELECT key FROM conversations WHERE updated_at < @before LIMIT @batch)",
         Arg("before", before), Arg("batch", batch));
+
+    public IReadOnlyList<SavedConversation> All() => store.Query(
+        "SELECT key, state, updated_at FROM conversations ORDER BY key",
+        r => new SavedConversation(r.GetString(0), r.GetString(1), r.GetFieldValue<DateTime>(2)));
+
+    public void Import(SavedConversation conversation) => store.Execute(
+        """
+        INSERT INTO conversations (key, state, updated_at) VALUES (@key, @state, @at)
+        ON CONFLICT (key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
+        """,
+        Arg("key", conversation.Key), Arg("state", conversation.State), Arg("at", conversation.UpdatedAt));
 
     private string KeyOf(string userId) => secrets.Hash("conversation", userId);
 }

@@ -235,6 +235,8 @@ internal sealed class PgBlobStore(PgStore store, TimeProvider clock) : IBlobStor
     public int DeleteOlderThan(string prefix, DateTime before, int batch) => store.Execute(
         "DELETE FROM blobs WHERE id IN (SELECT id FROM blobs WHERE starts_with(id, @prefix) AND uploaded_at < @before LIMIT @batch)",
         Arg("prefix", prefix), Arg("before", before), Arg("batch", batch));
+
+    public IReadOnlyList<string> Ids() => store.Query("SELECT id FROM blobs ORDER BY uploaded_at, id", r => r.GetString(0));
 }
 
 internal sealed class PgWorkQueues(PgStore store, TimeProvider clock) : IWorkQueues

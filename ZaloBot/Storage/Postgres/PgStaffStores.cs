@@ -43,17 +43,7 @@ internal sealed class PgStaffStore(PgStore store, Secrets secrets) : IStaffStore
             RegisteredAt = now,
         };
         member.RegisterAs(role, communeCode);
-        store.Execute(
-            $"""
-            INSERT INTO staff ({Columns})
-            VALUES (@key, @protected, @role, @commune, @login, @registered, @citizen, @name, @position, @pending_day, @pending_visitors, @pending_asked, @disabled)
-            ON CONFLICT (key) DO UPDATE SET protected_user_id = excluded.protected_user_id, role = excluded.role,
-                commune_code = excluded.commune_code, login_name = excluded.login_name, registered_at = excluded.registered_at,
-                answering_as_citizen = excluded.answering_as_citizen, full_name = excluded.full_name, position = excluded.position,
-                pending_day = excluded.pending_day, pending_visitors = excluded.pending_visitors, pending_asked_at = excluded.pending_asked_at,
-                disabled = excluded.disabled
-            """,
-            Args(member));
+        Import(member);
         return member;
     });
 
@@ -67,6 +57,18 @@ internal sealed class PgStaffStore(PgStore store, Secrets secrets) : IStaffStore
         Args(member));
 
     public bool Remove(string key) => store.Execute("DELETE FROM staff WHERE key = @key", Arg("key", key)) > 0;
+
+    public void Import(StaffMember member) => store.Execute(
+        $"""
+        INSERT INTO staff ({Columns})
+        VALUES (@key, @protected, @role, @commune, @login, @registered, @citizen, @name, @position, @pending_day, @pending_visitors, @pending_asked, @disabled)
+        ON CONFLICT (key) DO UPDATE SET protected_user_id = excluded.protected_user_id, role = excluded.role,
+            commune_code = excluded.commune_code, login_name = excluded.login_name, registered_at = excluded.registered_at,
+            answering_as_citizen = excluded.answering_as_citizen, full_name = excluded.full_name, position = excluded.position,
+            pending_day = excluded.pending_day, pending_visitors = excluded.pending_visitors, pending_asked_at = excluded.pending_asked_at,
+            disabled = excluded.disabled
+        """,
+        Args(member));
 
     private static NpgsqlParameter[] Args(StaffMember m) =>
     [
@@ -103,9 +105,12 @@ internal sealed class PgStaffStore(PgStore store, Secrets secrets) : IStaffStore
 internal sealed class PgInviteCodeStore(PgStore store) : IInviteCodeStore
 {
     public InviteCodeRecord? Find(string scope) => store.One(
-        "SELECT scope, code_hash, changed_by, changed_at FROM invite_codes WHERE scope = @scope" + store.ForUpdate,
-        r => new InviteCodeRecord { Scope = r.GetString(0), CodeHash = NullableText(r, 1), ChangedBy = r.GetString(2), ChangedAt = r.GetFieldValue<DateTime>(3) },
-        Arg("scope", scope));
+        "SELECT scope, code_hash, changed_by, changed_at FROM invite_codes WHERE scope = @scope" + store.ForUpdate, Read, Arg("scope", scope));
+
+    public IReadOnlyList<InviteCodeRecord> All() => store.Query("SELECT scope, code_hash, changed_by, changed_at FROM invite_codes ORDER BY scope", Read);
+
+    private static InviteCodeRecord Read(NpgsqlDataReader r) =>
+        new() { Scope = r.GetString(0), CodeHash = NullableText(r, 1), ChangedBy = r.GetString(2), ChangedAt = r.GetFieldValue<DateTime>(3) };
 
     public void Save(InviteCodeRecord record) => store.Execute(
         """
@@ -150,17 +155,21 @@ internal sealed class PgThrottleStore(PgStore store) : IThrottleStore
 
 internal sealed class PgVisitorCountStore(PgStore store) : IVisitorCountStore
 {
+    private const string Columns = "id, commune_code, day, visitors, history";
+
     public VisitorCount? Find(string commune, DateOnly date) => store.One(
-        "SELECT id, commune_code, day, visitors, history FROM visitor_counts WHERE id = @id" + store.ForUpdate,
-        r => new VisitorCount
-        {
-            Id = r.GetString(0),
-            CommuneCode = r.GetString(1),
-            Date = Midnight(r.GetFieldValue<DateOnly>(2)),
-            Visitors = r.GetInt32(3),
-            History = JsonSerializer.Deserialize<List<VisitorCountChange>>(r.GetString(4)) ?? [],
-        },
-        Arg("id", VisitorCounts.IdOf(commune, date)));
+        $"SELECT {Columns} FROM visitor_counts WHERE id = @id" + store.ForUpdate, Read, Arg("id", VisitorCounts.IdOf(commune, date)));
+
+    public IReadOnlyList<VisitorCount> All() => store.Query($"SELECT {Columns} FROM visitor_counts ORDER BY day, commune_code", Read);
+
+    private static VisitorCount Read(NpgsqlDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        CommuneCode = r.GetString(1),
+        Date = Midnight(r.GetFieldValue<DateOnly>(2)),
+        Visitors = r.GetInt32(3),
+        History = JsonSerializer.Deserialize<List<VisitorCountChange>>(r.GetString(4)) ?? [],
+    };
 
     public void Save(VisitorCount count) => store.Execute(
         """

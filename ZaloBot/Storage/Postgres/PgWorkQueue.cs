@@ -181,6 +181,25 @@ public sealed class PgWorkQueue : IWorkQueue
 
     public IReadOnlyList<QueueItem> All() => store.Query($"SELECT {Columns} FROM {table} ORDER BY id", Read);
 
+    public int Import(IReadOnlyList<QueueItem> items)
+    {
+        var conflict = uniqueKeys ? " ON CONFLICT (key) DO NOTHING" : "";
+        var stored = UnitOfWorkExtensions.Run(store, () => items.Sum(original =>
+        {
+            var item = original.ImportedCopy(Now);
+            return store.Execute(
+                $"""
+                INSERT INTO {table} (key, partition, kind, payload, status, attempts, created_at, due_at, finished_at, result, code)
+                VALUES (@key, @partition, @kind, @payload, @status, @attempts, @created, @due, @finished, @result, @code){conflict}
+                """,
+                Text("key", item.Key), Text("partition", item.Partition), Text("kind", item.Kind), Text("payload", item.Payload),
+                Arg("status", (short)item.Status), Arg("attempts", item.Attempts), Arg("created", item.CreatedAt), Arg("due", item.DueAt),
+                Arg("finished", item.FinishedAt), Text("result", item.Result), Arg("code", item.Code));
+        }));
+        store.AfterCommit(wakeUp.Set);
+        return stored;
+    }
+
     public int DeleteDoneBefore(DateTime before, int batch) => store.Execute(
         $"""
         DELETE FROM {table} WHERE id IN (

@@ -825,6 +825,72 @@ public abstract class StoreContract : IDisposable
         Assert.Null(blobs.Get("photos/2"));
     }
 
+    // ---- what a copy between stores reads in full and stores as it was
+
+    [SkippableFact]
+    public void Every_record_a_copy_needs_is_read_in_full_and_stored_back_as_it_was()
+    {
+        Assert.True(Get<IResponseStore>().TryAdd(Response("r1", "X07", Now)));
+        Assert.True(Get<IResponseStore>().TryAdd(Response("r1", "X07", Now, survey: "PKS03_2025")));
+        Assert.Equal(["PKS02_2024", "PKS03_2025"], Get<IResponseStore>().SurveyIds());
+
+        var conversations = Get<IConversationStore>();
+        conversations.Save("u1", new ConversationState { CommuneCode = "X07", Answers = { ["age"] = ["25_49"] } });
+        var saved = Assert.Single(conversations.All());
+        conversations.Delete("u1");
+        Assert.Empty(conversations.All());
+        conversations.Import(saved);
+        Assert.Equal(saved, Assert.Single(conversations.All()));
+        Assert.Equal(["25_49"], conversations.Load("u1")!.Answers["age"]);
+
+        var staff = Get<IStaffStore>();
+        var member = staff.Register("zalo-1", StaffRole.Commune, "X07", Now);
+        member.FullName = "Nguyễn Văn A";
+        staff.Update(member);
+        Assert.True(staff.Remove(member.Key));
+        staff.Import(member);
+        var back = staff.Find("zalo-1")!;
+        Assert.Equal((member.Key, member.LoginName, "Nguyễn Văn A", "zalo-1"), (back.Key, back.LoginName, back.FullName, staff.UserIdOf(back)));
+
+        var codes = Get<IInviteCodeStore>();
+        codes.Save(new InviteCodeRecord { Scope = "X07", CodeHash = "AB", ChangedBy = "s1", ChangedAt = Now });
+        codes.Save(new InviteCodeRecord { Scope = "HUYEN", CodeHash = null, ChangedBy = "s2", ChangedAt = Now });
+        Assert.Equal([("HUYEN", (string?)null), ("X07", "AB")], codes.All().Select(c => (c.Scope, c.CodeHash)).OrderBy(c => c.Scope, StringComparer.Ordinal));
+
+        var counts = new VisitorCounts(Get<IVisitorCountStore>());
+        counts.Report("X07", new DateOnly(2026, 11, 3), 40, "s1", Now);
+        counts.Report("X07", new DateOnly(2026, 11, 3), 42, "s2", Now);
+        var count = Assert.Single(Get<IVisitorCountStore>().All());
+        Assert.Equal((42, 2), (count.Visitors, count.History.Count));
+
+        Get<IBlobStore>().Put("photos/1", "1.jpg", [1]);
+        Get<IBlobStore>().Put("charts/1", "1.png", [2]);
+        Assert.Equal(["charts/1", "photos/1"], Get<IBlobStore>().Ids().Order(StringComparer.Ordinal));
+    }
+
+    [SkippableFact]
+    public void Imported_queue_items_keep_their_state_in_order_and_a_claimed_one_comes_unclaimed()
+    {
+        Inbox.Enqueue(Item("p1", "a", key: "k1"));
+        Inbox.Enqueue(Item("p1", "b", key: "k2"));
+        Inbox.Enqueue(Item("p2", "c", key: "k3"));
+        Inbox.Enqueue(Item("p3", "d", key: "k4"));
+        var claimed = Inbox.Claim(10, Lease);
+        Inbox.Complete(claimed.Single(i => i.Key == "k1"), "done");
+        Inbox.Fail(claimed.Single(i => i.Key == "k3"), "broken", 7);
+        var items = Inbox.All();
+
+        Assert.Equal(0, Inbox.Import(items)); // every key is stored already
+        Assert.Equal(4, Outbox.Import(items));
+        var copied = Outbox.All();
+        Assert.Equal(items.Select(i => (i.Key, i.Partition, i.Payload, i.Status, i.Attempts, i.Result, i.Code)),
+            copied.Select(i => (i.Key, i.Partition, i.Payload, i.Status, i.Attempts, i.Result, i.Code)));
+        Assert.All(copied, i => Assert.Null(i.ClaimedUntil));
+        Assert.Equal("broken", Assert.Single(Outbox.Failed(10)).Result);
+        // Still claimed where it came from, due again here: p1's next item and p3's.
+        Assert.Equal(["b", "d"], Outbox.Claim(10, Lease).Select(i => i.Payload).Order(StringComparer.Ordinal));
+    }
+
     [SkippableFact]
     public void Secrets_protect_and_hash_with_the_providers_keys()
     {

@@ -145,13 +145,15 @@ public sealed class BotHost : IAsyncDisposable
         throw new TimeoutException("The inbox or outbox still had pending items.");
     }
 
-    private async Task StopAsync()
+    /// <summary>Stops the service and closes its data, which stays on disk (for a copy, an offline command).</summary>
+    public async Task StopAsync()
     {
         Http?.Dispose();
         if (App is null)
             return;
         await App.StopAsync();
         await App.DisposeAsync();
+        App = null!;
     }
 
     public async ValueTask DisposeAsync()

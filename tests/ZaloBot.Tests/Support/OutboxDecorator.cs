@@ -38,6 +38,7 @@ public class OutboxDecorator(IWorkQueue inner) : IWorkQueue
     public DateTime? OldestDue() => inner.OldestDue();
     public IReadOnlyList<QueueItem> Failed(int max) => inner.Failed(max);
     public IReadOnlyList<QueueItem> All() => inner.All();
+    public int Import(IReadOnlyList<QueueItem> items) => inner.Import(items);
     public int DeleteDoneBefore(DateTime before, int batch) => inner.DeleteDoneBefore(before, batch);
     public virtual Task WaitAsync(TimeSpan timeout, CancellationToken ct) => inner.WaitAsync(timeout, ct);
 }
