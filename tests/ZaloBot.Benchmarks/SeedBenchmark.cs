@@ -70,6 +70,8 @@ internal static class SeedBenchmark
 
         Console.WriteLine($"reads over {services.GetRequiredService<IResponseStore>().Count(catalog.Definition.Id):N0} responses, {catalog.Communes.Count} communes, "
             + $"{(today.DayNumber - DateOnly.FromDateTime(catalog.Definition.OpensAt).DayNumber + 1)} days:");
+        using (var started = Process.GetCurrentProcess())
+            Console.WriteLine($"  started: peak working set {started.PeakWorkingSet64 / 1048576} MiB");
         var figures = services.GetRequiredService<ZaloBot.Reports.DailyFigures>();
         await TimeAsync("  figures of every commune-day so far", () => figures.SurveyDaysUntil(today));
         var input = new Reporting.Digest.DigestInput("t", today, false, figures.Communes, figures.SurveyDaysUntil(today), new Reporting.Quota.QuotaOptions());
@@ -98,11 +100,13 @@ internal static class SeedBenchmark
         $"--Dashboard:AdminPassword={AdminPassword}",
         "--Dashboard:ReplaceAdminPassword=true",
         "--Logging:LogLevel:Default=Warning",
+        "--Logging:LogLevel:Microsoft.AspNetCore.Antiforgery=Error",
     ]);
 
     private static async Task TimeAsync(string what, Func<object?> read)
     {
         var times = new List<double>();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         for (var i = 0; i < 3; i++)
         {
             var watch = Stopwatch.StartNew();
@@ -111,7 +115,10 @@ internal static class SeedBenchmark
                 await task;
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
-        Console.WriteLine($"  {what}: first {times[0]:F0} ms, then {times.Skip(1).Average():F0} ms");
+        allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 3;
+        using var self = Process.GetCurrentProcess();
+        Console.WriteLine($"  {what}: first {times[0]:F0} ms, then {times.Skip(1).Average():F0} ms; "
+            + $"{allocated / 1048576} MiB allocated per read, peak working set so far {self.PeakWorkingSet64 / 1048576} MiB");
     }
 
     private static void WriteSurvey(string path, int communes, DateOnly opens, DateOnly closes)
