@@ -111,9 +111,6 @@ internal sealed class PgResponseStore(PgStore store) : IResponseStore
             .OrderBy(r => r.Where.Survey, StringComparer.Ordinal).ThenBy(r => r.Where.Commune, StringComparer.Ordinal).ThenBy(r => r.Where.Day)
             .ThenBy(r => r.Detail.Question, StringComparer.Ordinal).ThenBy(r => r.Detail.Option, StringComparer.Ordinal)];
 
-    private static NpgsqlParameter Texts(string name, IEnumerable<string> values) =>
-        new(name, NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = values.ToArray() };
-
     private static NpgsqlParameter Times(string name, IEnumerable<DateTime> values) =>
         new(name, NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.TimestampTz) { Value = values.Select(Utc).ToArray() };
 

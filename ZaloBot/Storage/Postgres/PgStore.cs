@@ -157,6 +157,10 @@ public sealed class PgStore : IUnitOfWork, IDisposable
 
     internal static NpgsqlParameter Text(string name, string? value) => new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
 
+    /// <summary>A text[] parameter (a null element is SQL NULL), for a statement that unnests a batch.</summary>
+    internal static NpgsqlParameter Texts(string name, IEnumerable<string?> values) =>
+        new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values.ToArray() };
+
     internal static NpgsqlParameter Day(string name, DateOnly day) => new(name, NpgsqlDbType.Date) { Value = day };
 
     /// <summary>The stored times are UTC; a time without a kind is taken as UTC, as LiteDB takes it.</summary>
