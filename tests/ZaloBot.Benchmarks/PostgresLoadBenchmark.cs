@@ -24,6 +24,7 @@ internal static class PostgresLoadBenchmark
     {
         var duration = TimeSpan.FromSeconds(options.Int("seconds", 5));
         var rate = options.Int("rate", 1000);
+        var only = options.Int("only", 0); // 1 or 2: only the service with that many instances (for a profiler)
         NpgsqlConnectionStringBuilder admin;
         try
         {
@@ -38,6 +39,11 @@ internal static class PostgresLoadBenchmark
         }
 
         using var load = new LoadGenerator();
+        if (only > 0)
+        {
+            await ServiceAsync(load, admin, only, "d", "e", duration, rate);
+            return 0;
+        }
         double raw;
         await using (var scratch = ScratchDatabase.Create(admin))
             raw = RawCommits(scratch.ConnectionString, duration);
