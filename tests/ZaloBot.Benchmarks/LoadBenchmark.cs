@@ -85,7 +85,7 @@ internal static class LoadBenchmark
     }
 
     /// <summary>When each user got their first reply from the fake Zalo server.</summary>
-    private static ConcurrentDictionary<string, long> FirstReplies(FakeZaloServer zalo)
+    internal static ConcurrentDictionary<string, long> FirstReplies(FakeZaloServer zalo)
     {
         var replies = new ConcurrentDictionary<string, long>();
         zalo.Received += call =>
@@ -96,13 +96,13 @@ internal static class LoadBenchmark
         return replies;
     }
 
-    private static string Ratio(double value, double baseline) => (value / baseline).ToString("F2", CultureInfo.InvariantCulture) + "×";
+    internal static string Ratio(double value, double baseline) => (value / baseline).ToString("F2", CultureInfo.InvariantCulture) + "×";
 
     /// <summary>A user's first message, the commune code: each gets one reply (question 1).</summary>
-    private static string Event(string run, int n) =>
+    internal static string Event(string run, int n) =>
         BotHost.TextEventOf(UserOf(run, n), "X07", $"{run}-{n}");
 
-    private static string UserOf(string run, int n) => "9" + (run[0] - 'a').ToString("D2", CultureInfo.InvariantCulture) + n.ToString("D16", CultureInfo.InvariantCulture);
+    internal static string UserOf(string run, int n) => "9" + (run[0] - 'a').ToString("D2", CultureInfo.InvariantCulture) + n.ToString("D16", CultureInfo.InvariantCulture);
 
     private sealed record Replies(int Sent, int Missing, double P50, double P99, int AnsweredInWindow, TimeSpan Window, int BacklogAtEnd, TimeSpan DrainedAfter);
 

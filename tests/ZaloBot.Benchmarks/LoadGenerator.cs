@@ -32,7 +32,11 @@ internal sealed class LoadGenerator : IDisposable
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    public async Task<Phase> ClosedLoopAsync(string url, Func<int, string> body, int connections, TimeSpan duration)
+    public Task<Phase> ClosedLoopAsync(string url, Func<int, string> body, int connections, TimeSpan duration) =>
+        ClosedLoopAsync(_ => url, body, connections, duration);
+
+    /// <summary>The closed loop with the n-th request sent to <paramref name="url"/>(n): several instances sharing the load.</summary>
+    public async Task<Phase> ClosedLoopAsync(Func<int, string> url, Func<int, string> body, int connections, TimeSpan duration)
     {
         var latencies = new List<double>();
         int ok = 0, failed = 0, next = 0;
@@ -42,7 +46,8 @@ internal sealed class LoadGenerator : IDisposable
             while (clock.Elapsed < duration)
             {
                 var watch = Stopwatch.StartNew();
-                var success = await PostAsync(url, body(Interlocked.Increment(ref next)));
+                var n = Interlocked.Increment(ref next);
+                var success = await PostAsync(url(n), body(n));
                 Record(success, watch.Elapsed.TotalMilliseconds);
             }
         }));
@@ -58,7 +63,11 @@ internal sealed class LoadGenerator : IDisposable
         }
     }
 
-    public async Task<Phase> OpenLoopAsync(string url, Func<int, string> body, int perSecond, TimeSpan duration, Action<int, long>? sent = null)
+    public Task<Phase> OpenLoopAsync(string url, Func<int, string> body, int perSecond, TimeSpan duration, Action<int, long>? sent = null) =>
+        OpenLoopAsync(_ => url, body, perSecond, duration, sent);
+
+    /// <summary>The open loop with the n-th request sent to <paramref name="url"/>(n).</summary>
+    public async Task<Phase> OpenLoopAsync(Func<int, string> url, Func<int, string> body, int perSecond, TimeSpan duration, Action<int, long>? sent = null)
     {
         var latencies = new List<double>();
         int ok = 0, failed = 0;
@@ -76,7 +85,7 @@ internal sealed class LoadGenerator : IDisposable
             sent?.Invoke(n, dueTicks);
             requests.Add(Task.Run(async () =>
             {
-                var success = await PostAsync(url, body(n));
+                var success = await PostAsync(url(n), body(n));
                 var ms = (clock.ElapsedTicks - dueTicks) * 1000.0 / Stopwatch.Frequency;
                 lock (latencies)
                 {

@@ -18,7 +18,8 @@ namespace ZaloBot.Benchmarks;
 /// spread over them, and a visitor count for every commune-day. The service started on that file
 /// (<c>Storage:Path</c>, <c>Survey:DefinitionPath</c> as printed) sees them all. Then, in a fresh
 /// process so that its memory is the reads' alone, it times the digest, BAOCAO, TIENDO and the
-/// dashboard's overview and commune page.
+/// dashboard's overview and commune page. With <c>--postgres</c> the responses go into that
+/// PostgreSQL database instead (<c>Storage:Provider=Postgres</c>), and the reads are timed there.
 /// </summary>
 internal static class SeedBenchmark
 {
@@ -29,6 +30,7 @@ internal static class SeedBenchmark
         var responses = options.Int("responses", 1_000_000);
         var communes = options.Int("communes", 500);
         var days = options.Int("days", 400);
+        var postgres = options.String("postgres");
         var dataFile = Path.GetFullPath(options.String("out") ?? "data/bench/survey.db");
         var survey = Path.Combine(Path.GetDirectoryName(dataFile)!, "survey-bench.json");
         Directory.CreateDirectory(Path.GetDirectoryName(dataFile)!);
@@ -37,17 +39,22 @@ internal static class SeedBenchmark
         WriteSurvey(survey, communes, opens, today);
 
         var watch = Stopwatch.StartNew();
-        await using (var app = Build(dataFile, survey))
+        var storage = StorageArgs(dataFile, postgres);
+        await using (var app = Build(storage, survey))
+        {
             Seed(app.Services, responses, opens, days);
-        Console.WriteLine($"seeded {responses:N0} responses, {communes} communes x {days} days of visitor counts in {watch.Elapsed.TotalSeconds:F0} s; "
-            + $"data file {new FileInfo(dataFile).Length / 1048576} MiB");
-        Console.WriteLine($"start the service on it with: --Storage:Path={dataFile} --Survey:DefinitionPath={survey}");
+            Console.WriteLine($"seeded {responses:N0} responses, {communes} communes x {days} days of visitor counts in {watch.Elapsed.TotalSeconds:F0} s; "
+                + (postgres is null ? $"data file {new FileInfo(dataFile).Length / 1048576} MiB" : $"database {DatabaseSize(postgres) / 1048576} MiB"));
+        }
+        Console.WriteLine(postgres is null
+            ? $"start the service on it with: --Storage:Path={dataFile} --Survey:DefinitionPath={survey}"
+            : $"start the service on it with: --Storage:Provider=Postgres --Storage:ConnectionString=\"<the same connection string>\" --Survey:RespondentKeySecret=\"{RespondentKeySecret}\" --Survey:DefinitionPath={survey}");
 
         // The reads, in a process of their own.
         var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
             start.ArgumentList.Add(typeof(SeedBenchmark).Assembly.Location);
-        foreach (var arg in new[] { "reads", "--data", dataFile, "--survey", survey })
+        foreach (var arg in postgres is null ? ["reads", "--data", dataFile, "--survey", survey] : new[] { "reads", "--postgres", postgres, "--survey", survey })
             start.ArgumentList.Add(arg);
         using var reads = Process.Start(start)!;
         await reads.WaitForExitAsync();
@@ -56,9 +63,8 @@ internal static class SeedBenchmark
 
     public static async Task<int> TimeReadsAsync(Options options)
     {
-        var dataFile = options.String("data")!;
         var survey = options.String("survey")!;
-        await using var app = Build(dataFile, survey);
+        await using var app = Build(StorageArgs(options.String("data"), options.String("postgres")), survey);
         await app.StartAsync();
         var services = app.Services;
         var catalog = services.GetRequiredService<SurveyCatalog>();
@@ -92,10 +98,25 @@ internal static class SeedBenchmark
 
     private const string AdminPassword = "benchmark-admin-password";
 
-    private static WebApplication Build(string dataFile, string survey) => ZaloBotApp.Build(
+    /// <summary>The hashing key of a seeded PostgreSQL database (required there, the same for every instance).</summary>
+    private const string RespondentKeySecret = "benchmark respondent key";
+
+    private static string[] StorageArgs(string? dataFile, string? postgres) => postgres is null
+        ? [$"--Storage:Path={dataFile}"]
+        : ["--Storage:Provider=Postgres", $"--Storage:ConnectionString={postgres}", $"--Survey:RespondentKeySecret={RespondentKeySecret}"];
+
+    private static long DatabaseSize(string connectionString)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand("SELECT pg_database_size(current_database())", connection);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static WebApplication Build(string[] storage, string survey) => ZaloBotApp.Build(
     [
         "--urls=http://127.0.0.1:0",
-        $"--Storage:Path={dataFile}",
+        .. storage,
         $"--Survey:DefinitionPath={survey}",
         $"--Dashboard:AdminPassword={AdminPassword}",
         "--Dashboard:ReplaceAdminPassword=true",

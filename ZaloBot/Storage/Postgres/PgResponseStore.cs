@@ -19,68 +19,100 @@ internal sealed class PgResponseStore(PgStore store) : IResponseStore
 
     private const string Columns = "seq, id, survey_id, respondent_key, commune_code, answers, started_at, submitted_at, duration_seconds, quality_flags";
 
+    public bool TryAdd(StoredResponse response) => TryAddMany([response]) == 1;
+
+    /// <summary>
+    /// Four statements whatever the number: the responses in one INSERT (a repeated citizen, in the
+    /// store or earlier in the list, is skipped), then each counter table's rows for those inserted,
+    /// summed per row, in one upsert each.
+    /// </summary>
     public int TryAddMany(IReadOnlyList<StoredResponse> responses)
     {
-        var added = 0;
-        store.Run(() => added = responses.Count(TryAdd));
-        return added;
-    }
-
-    public bool TryAdd(StoredResponse response)
-    {
-        response.OncePerCitizen = OncePerCitizen(response.SurveyId, response.RespondentKey);
+        if (responses.Count == 0)
+            return 0;
+        foreach (var response in responses)
+            response.OncePerCitizen = OncePerCitizen(response.SurveyId, response.RespondentKey);
         return store.Run(() =>
         {
-            var inserted = store.Execute(
+            var inserted = store.Query(
                 """
                 INSERT INTO responses (id, survey_id, respondent_key, commune_code, answers, started_at, submitted_at, duration_seconds, quality_flags)
-                VALUES (@id, @survey, @respondent, @commune, @answers, @started, @submitted, @duration, @flags)
+                SELECT id, survey, respondent, commune, answers::jsonb, started, submitted, duration, ARRAY(SELECT jsonb_array_elements_text(flags::jsonb))
+                FROM unnest(@ids, @surveys, @respondents, @communes, @answers, @started, @submitted, @durations, @flags)
+                    WITH ORDINALITY AS t(id, survey, respondent, commune, answers, started, submitted, duration, flags, n)
+                ORDER BY n
                 ON CONFLICT (survey_id, respondent_key) DO NOTHING
+                RETURNING id
                 """,
-                Arg("id", response.Id), Arg("survey", response.SurveyId), Arg("respondent", response.RespondentKey),
-                Arg("commune", response.CommuneCode), Json("answers", JsonSerializer.Serialize(response.Answers)),
-                Arg("started", response.StartedAt), Arg("submitted", response.SubmittedAt),
-                Arg("duration", response.DurationSeconds), Arg("flags", response.QualityFlags.ToArray()));
-            if (inserted == 0)
-                return false;
-            Count(response);
-            return true;
+                r => r.GetString(0),
+                Texts("ids", responses.Select(r => r.Id)), Texts("surveys", responses.Select(r => r.SurveyId)),
+                Texts("respondents", responses.Select(r => r.RespondentKey)), Texts("communes", responses.Select(r => r.CommuneCode)),
+                Texts("answers", responses.Select(r => JsonSerializer.Serialize(r.Answers))),
+                Times("started", responses.Select(r => r.StartedAt)), Times("submitted", responses.Select(r => r.SubmittedAt)),
+                Arg("durations", responses.Select(r => r.DurationSeconds).ToArray()),
+                Texts("flags", responses.Select(r => JsonSerializer.Serialize(r.QualityFlags))))
+                .ToHashSet(StringComparer.Ordinal);
+            Count([.. responses.Where(r => inserted.Contains(r.Id))]);
+            return inserted.Count;
         });
     }
 
-    private void Count(StoredResponse response)
+    /// <summary>Adds the responses to the counters: per table one upsert, its rows in key order (so two transactions never deadlock).</summary>
+    private void Count(List<StoredResponse> added)
     {
-        var day = VietnamTime.DateOf(response.SubmittedAt);
-        var flags = response.QualityFlags.Distinct().Order(StringComparer.Ordinal).ToArray();
-        var chosen = response.Answers
+        if (added.Count == 0)
+            return;
+        var days = added.Select(r => (r.SurveyId, r.CommuneCode, Day: VietnamTime.DateOf(r.SubmittedAt))).ToList();
+        var respondents = Summed(days.Select(d => (d, Detail: (Question: "", Option: ""))));
+        var flags = Summed(added.SelectMany((r, i) => r.QualityFlags.Distinct().Select(f => (days[i], Detail: (Question: f, Option: "")))));
+        var chosen = Summed(added.SelectMany((r, i) => r.Answers
             .Where(a => a.Value.Count > 0)
-            .SelectMany(a => a.Value.Distinct().Prepend("").Distinct().Select(option => (Question: a.Key, Option: option)))
-            .OrderBy(x => x.Question, StringComparer.Ordinal).ThenBy(x => x.Option, StringComparer.Ordinal)
-            .ToList();
-        NpgsqlParameter[] Where() => [Arg("survey", response.SurveyId), Arg("commune", response.CommuneCode), Day("day", day)];
-        store.Execute(
+            .SelectMany(a => a.Value.Distinct().Prepend("").Distinct().Select(option => (days[i], Detail: (Question: a.Key, Option: option))))));
+        Upsert(
             """
-            INSERT INTO respondent_counts (survey_id, commune_code, day, count) VALUES (@survey, @commune, @day, 1)
-            ON CONFLICT (survey_id, commune_code, day) DO UPDATE SET count = respondent_counts.count + 1
+            INSERT INTO respondent_counts (survey_id, commune_code, day, count)
+            SELECT s, c, d, n FROM unnest(@surveys, @communes, @days, @questions, @options, @counts) WITH ORDINALITY AS t(s, c, d, q, o, n, i) ORDER BY i
+            ON CONFLICT (survey_id, commune_code, day) DO UPDATE SET count = respondent_counts.count + excluded.count
             """,
-            Where());
-        if (flags.Length > 0)
-            store.Execute(
-                """
-                INSERT INTO flag_counts (survey_id, commune_code, day, flag, count)
-                SELECT @survey, @commune, @day, f, 1 FROM unnest(@flags) WITH ORDINALITY AS t(f, n) ORDER BY n
-                ON CONFLICT (survey_id, commune_code, day, flag) DO UPDATE SET count = flag_counts.count + 1
-                """,
-                [.. Where(), Arg("flags", flags)]);
-        if (chosen.Count > 0)
-            store.Execute(
-                """
-                INSERT INTO answer_counts (survey_id, commune_code, day, question, option, count)
-                SELECT @survey, @commune, @day, q, o, 1 FROM unnest(@questions, @options) WITH ORDINALITY AS t(q, o, n) ORDER BY n
-                ON CONFLICT (survey_id, commune_code, day, question, option) DO UPDATE SET count = answer_counts.count + 1
-                """,
-                [.. Where(), Arg("questions", chosen.Select(x => x.Question).ToArray()), Arg("options", chosen.Select(x => x.Option).ToArray())]);
+            respondents);
+        Upsert(
+            """
+            INSERT INTO flag_counts (survey_id, commune_code, day, flag, count)
+            SELECT s, c, d, q, n FROM unnest(@surveys, @communes, @days, @questions, @options, @counts) WITH ORDINALITY AS t(s, c, d, q, o, n, i) ORDER BY i
+            ON CONFLICT (survey_id, commune_code, day, flag) DO UPDATE SET count = flag_counts.count + excluded.count
+            """,
+            flags);
+        Upsert(
+            """
+            INSERT INTO answer_counts (survey_id, commune_code, day, question, option, count)
+            SELECT s, c, d, q, o, n FROM unnest(@surveys, @communes, @days, @questions, @options, @counts) WITH ORDINALITY AS t(s, c, d, q, o, n, i) ORDER BY i
+            ON CONFLICT (survey_id, commune_code, day, question, option) DO UPDATE SET count = answer_counts.count + excluded.count
+            """,
+            chosen);
     }
+
+    /// <summary>Runs a counter upsert that reads its rows from the same six arrays: where, question (or flag), option, count.</summary>
+    private void Upsert(string sql, List<((string Survey, string Commune, DateOnly Day) Where, (string Question, string Option) Detail, int Count)> rows)
+    {
+        if (rows.Count == 0)
+            return;
+        store.Execute(
+            sql,
+            Texts("surveys", rows.Select(r => r.Where.Survey)), Texts("communes", rows.Select(r => r.Where.Commune)),
+            Arg("days", rows.Select(r => r.Where.Day).ToArray()), Texts("questions", rows.Select(r => r.Detail.Question)),
+            Texts("options", rows.Select(r => r.Detail.Option)), Arg("counts", rows.Select(r => r.Count).ToArray()));
+    }
+
+    /// <summary>How many of each counter row, in key order.</summary>
+    private static List<((string Survey, string Commune, DateOnly Day) Where, (string Question, string Option) Detail, int Count)> Summed(
+        IEnumerable<((string Survey, string Commune, DateOnly Day) Where, (string Question, string Option) Detail)> rows) =>
+        [.. rows.GroupBy(r => r)
+            .Select(g => (g.Key.Where, g.Key.Detail, Count: g.Count()))
+            .OrderBy(r => r.Where.Survey, StringComparer.Ordinal).ThenBy(r => r.Where.Commune, StringComparer.Ordinal).ThenBy(r => r.Where.Day)
+            .ThenBy(r => r.Detail.Question, StringComparer.Ordinal).ThenBy(r => r.Detail.Option, StringComparer.Ordinal)];
+
+    private static NpgsqlParameter Times(string name, IEnumerable<DateTime> values) =>
+        new(name, NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.TimestampTz) { Value = values.Select(Utc).ToArray() };
 
     public StoredResponse? Find(string surveyId, string respondentKey) => store.One(
         $"SELECT {Columns} FROM responses WHERE survey_id = @survey AND respondent_key = @respondent",

@@ -15,6 +15,14 @@ namespace ZaloBot.Storage.Postgres;
 /// </summary>
 public sealed class PgStore : IUnitOfWork, IDisposable
 {
+    /// <summary>
+    /// Threads the pool keeps ready: every round trip blocks its thread (a unit of work never
+    /// awaits), and the queues' consumers, their claimers and the webhook's intake all wait on the
+    /// database at once. Past its minimum the pool adds about two threads a second, so with the
+    /// default (one per core) a burst of events starved the requests that acknowledge them.
+    /// </summary>
+    private const int MinThreads = 64;
+
     [ThreadStatic]
     private static Ambient? current;
 
@@ -35,6 +43,16 @@ public sealed class PgStore : IUnitOfWork, IDisposable
             throw new StorageStartException("Storage:ConnectionString is not a valid PostgreSQL connection string: " + e.Message, e);
         }
         Where = $"{settings.Host}:{settings.Port}/{settings.Database}";
+        // The stores run the same few dozen statements over and over: prepared once per connection, the
+        // server parses and plans each of them once (an operator's own setting is kept).
+        if (settings.MaxAutoPrepare == 0)
+        {
+            settings.MaxAutoPrepare = 64;
+            settings.AutoPrepareMinUsages = 2;
+        }
+        ThreadPool.GetMinThreads(out var workers, out var completions);
+        if (workers < MinThreads)
+            ThreadPool.SetMinThreads(MinThreads, completions);
         dataSource = NpgsqlDataSource.Create(settings);
         try
         {
@@ -167,6 +185,10 @@ public sealed class PgStore : IUnitOfWork, IDisposable
     internal static NpgsqlParameter Json(string name, string json) => new(name, NpgsqlDbType.Jsonb) { Value = json };
 
     internal static NpgsqlParameter Text(string name, string? value) => new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
+
+    /// <summary>A text[] parameter (a null element is SQL NULL), for a statement that unnests a batch.</summary>
+    internal static NpgsqlParameter Texts(string name, IEnumerable<string?> values) =>
+        new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values.ToArray() };
 
     internal static NpgsqlParameter Day(string name, DateOnly day) => new(name, NpgsqlDbType.Date) { Value = day };
 

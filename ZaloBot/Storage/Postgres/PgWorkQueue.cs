@@ -34,38 +34,31 @@ public sealed class PgWorkQueue : IWorkQueue
         this.uniqueKeys = uniqueKeys;
     }
 
+    /// <summary>
+    /// One INSERT for the whole batch, its rows numbered in the batch's order (so ids, and with them
+    /// each partition's order, follow it). With unique keys an item whose key is already stored, or
+    /// came earlier in the batch, is not stored.
+    /// </summary>
     public IReadOnlyList<bool> Enqueue(IReadOnlyList<NewQueueItem> items)
     {
-        var now = Now;
         var stored = new bool[items.Count];
         if (items.Count == 0)
             return stored;
         var conflict = uniqueKeys ? " ON CONFLICT (key) DO NOTHING" : "";
-        store.Run(() => store.Use(connection =>
-        {
-            // One round trip: a statement per item, in order, so a key repeated within the batch is stored once.
-            using var statements = new NpgsqlBatch(connection);
-            foreach (var item in items)
-            {
-                var insert = new NpgsqlBatchCommand(
-                    $"INSERT INTO {table} (key, partition, kind, payload, status, attempts, created_at, due_at) " +
-                    $"VALUES (@key, @partition, @kind, @payload, 0, 0, @now, @now){conflict} RETURNING id");
-                insert.Parameters.Add(Text("key", item.Key));
-                insert.Parameters.Add(Text("partition", item.Partition));
-                insert.Parameters.Add(Text("kind", item.Kind));
-                insert.Parameters.Add(Text("payload", item.Payload));
-                insert.Parameters.Add(Arg("now", now));
-                statements.BatchCommands.Add(insert);
-            }
-            using var reader = statements.ExecuteReader();
-            for (var i = 0; i < items.Count; i++)
-            {
-                if (i > 0)
-                    reader.NextResult();
-                stored[i] = reader.Read();
-            }
-            return 0;
-        }));
+        var inserted = store.Query(
+            $"""
+            INSERT INTO {table} (key, partition, kind, payload, status, attempts, created_at, due_at)
+            SELECT key, partition, kind, payload, 0, 0, @now, @now
+            FROM unnest(@keys, @partitions, @kinds, @payloads) WITH ORDINALITY AS t(key, partition, kind, payload, n)
+            ORDER BY n{conflict}
+            RETURNING key
+            """,
+            r => NullableText(r, 0),
+            Texts("keys", items.Select(i => i.Key)), Texts("partitions", items.Select(i => i.Partition)),
+            Texts("kinds", items.Select(i => i.Kind)), Texts("payloads", items.Select(i => i.Payload)), Arg("now", Now));
+        var storedKeys = inserted.OfType<string>().ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+            stored[i] = !uniqueKeys || items[i].Key is not { } key || storedKeys.Remove(key); // the first of a repeated key only
         store.AfterCommit(wakeUp.Set);
         return stored;
     }
