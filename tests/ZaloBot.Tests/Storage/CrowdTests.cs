@@ -75,6 +75,26 @@ public sealed class CrowdTests(CrowdRun run, ITestOutputHelper output) : IClassF
         Assert.Equal(0, run.Outbox.Count(i => i.Status != ZaloBot.Storage.QueueStatus.Done));
     }
 
+    [SkippableFact]
+    public void The_token_both_instances_found_invalid_is_refreshed_once()
+    {
+        run.Database.SkipUnlessAvailable();
+        Assert.Single(run.Zalo.CallsTo("/v4/oa/access_token"));
+        Assert.Contains(run.Zalo.CallsTo("/v3.0/oa/message/cs"), call => call.Headers.GetValueOrDefault("access_token") == "access-new-1");
+    }
+
+    [SkippableFact]
+    public void The_days_digest_goes_to_the_group_once()
+    {
+        run.Database.SkipUnlessAvailable();
+        Assert.Single(run.Get<ZaloBot.Jobs.DigestRuns>().All());
+        // The digest was sent before the kill (the run waits for it), so nothing of it is sent again.
+        var parts = run.DigestParts();
+        Assert.NotEmpty(parts);
+        Assert.True(parts.Count == parts.Distinct().Count(), string.Join(" | ", parts));
+        Assert.True(CrowdRun.IsWhole(parts), string.Join(" | ", parts));
+    }
+
     private static IEnumerable<string> Flatten(Dictionary<string, List<string>> answers) =>
         answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => a.Key + "=" + string.Join(",", a.Value));
 
@@ -91,6 +111,8 @@ public sealed class CrowdRun : IAsyncLifetime
 {
     public const int Citizens = 200;
     public static readonly string[] Answers = ["X07", .. ZaloBot.Tests.Survey.CitizenSurveyTests.FullRun];
+
+    private const string ExpiredToken = "access-1";
 
     /// <summary>Short, so the killed instance's claims run out within the test.</summary>
     private static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(5);
@@ -128,6 +150,9 @@ public sealed class CrowdRun : IAsyncLifetime
             settings[key] = value;
         settings["Zalo:MaxRequestsPerMinute"] = "1000000";
         settings["Storage:ClaimLease"] = ClaimLease.ToString();
+        // Past the digest's time from the start: each instance's start-up check finds the day's digest due.
+        settings["Digest:Time"] = "00:00";
+        settings["Digest:GroupId"] = "crowd-group";
         return settings;
     }
 
@@ -137,6 +162,9 @@ public sealed class CrowdRun : IAsyncLifetime
         if (Database.ConnectionString.Length == 0)
             return; // no server: every fact reports itself skipped
         var settings = Settings();
+        // The configured token has expired: the first calls of both instances are refused with -216.
+        Zalo.ValidTokens.Clear();
+        Assert.Equal(ExpiredToken, settings["Zalo:AccessToken"]);
         var clock = Stopwatch.StartNew();
         var next = new int[Citizens];
         var acknowledged = 0;
@@ -168,8 +196,9 @@ public sealed class CrowdRun : IAsyncLifetime
             }
         })));
 
-        // Mid-load: note what is claimed, then kill the first instance without warning.
+        // Mid-load, once the day's digest is out: note what is claimed, then kill the first instance without warning.
         await WaitForAsync(() => Volatile.Read(ref acknowledged) >= Citizens * Answers.Length * 2 / 5, "the load to get halfway");
+        await WaitForAsync(() => IsWhole(DigestParts()), "the day's digest");
         var claimed = new List<(string, long)>();
         await WaitForAsync(() => (claimed = Claimed()).Count > 0, "an item to be claimed");
         first.Kill();
@@ -189,6 +218,21 @@ public sealed class CrowdRun : IAsyncLifetime
         second.Kill();
         reader = await BotHost.StartAsync(Zalo, settings, start: false, dataDir: dataDir);
     }
+
+    /// <summary>
+    /// The first line of each digest text the group received (not refused for the expired token):
+    /// the title, and "(phần i/n)" when there are several parts.
+    /// </summary>
+    public List<string> DigestParts() =>
+        [.. Zalo.CallsTo("/v3.0/oa/group/message")
+            .Where(call => call.Headers.GetValueOrDefault("access_token") != ExpiredToken)
+            .Select(call => call.Json["message"]?["text"]?.GetValue<string>() ?? "")
+            .Where(text => text.StartsWith("📊 Tiến độ khảo sát", StringComparison.Ordinal))
+            .Select(text => text.Split('\n')[0])];
+
+    /// <summary>Every part of one digest is there.</summary>
+    public static bool IsWhole(List<string> parts) =>
+        parts.Count > 0 && parts.Distinct().All(part => part.EndsWith(parts.Distinct().Count() == 1 ? "" : $"/{parts.Distinct().Count()})", StringComparison.Ordinal));
 
     private static async Task<bool> DeliverAsync(HttpClient http, string baseUrl, string body)
     {
