@@ -147,8 +147,38 @@ internal sealed class LiteResponseStore : IResponseStore
             .Select(g => new TallyCount(g.Key.CommuneCode, g.Key.Question, g.Key.Option, g.Sum(x => x.Count)))
             .ToList();
 
-    public IEnumerable<StoredResponse> Stream(string surveyId) =>
-        responses.Find(Query.All(nameof(StoredResponse.SubmittedAt))).Where(x => x.SurveyId == surveyId);
+    /// <summary>
+    /// In order of submission, read a page at a time through the submission-time index (a query is
+    /// read whole before it is returned, see <see cref="OneAtATimeEngine"/>). A page starts at the
+    /// last time read, leaving out the responses of that very time it already returned.
+    /// </summary>
+    public IEnumerable<StoredResponse> Stream(string surveyId)
+    {
+        var after = DateTime.MinValue;
+        var returnedAtAfter = new HashSet<string>();
+        while (true)
+        {
+            var page = responses.Query()
+                .Where(LiteQuery.AtLeast(nameof(StoredResponse.SubmittedAt), after))
+                .OrderBy(x => x.SubmittedAt)
+                .Limit(StreamPage + returnedAtAfter.Count)
+                .ToList()
+                .Where(r => !(r.SubmittedAt == after && returnedAtAfter.Contains(r.Id)))
+                .ToList();
+            if (page.Count == 0)
+                yield break;
+            foreach (var response in page.Where(r => r.SurveyId == surveyId))
+                yield return response;
+            if (page[^1].SubmittedAt != after)
+            {
+                after = page[^1].SubmittedAt;
+                returnedAtAfter.Clear();
+            }
+            returnedAtAfter.UnionWith(page.Where(r => r.SubmittedAt == after).Select(r => r.Id));
+        }
+    }
+
+    private const int StreamPage = 1000;
 
     public IReadOnlyList<string> SurveyIds() =>
         responses.Query().Select(x => x.SurveyId).ToEnumerable().Distinct().Order(StringComparer.Ordinal).ToList();

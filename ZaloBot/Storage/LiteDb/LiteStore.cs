@@ -1,4 +1,5 @@
 using LiteDB;
+using LiteDB.Engine;
 using Microsoft.Extensions.Options;
 
 namespace ZaloBot.Storage.LiteDb;
@@ -9,7 +10,8 @@ namespace ZaloBot.Storage.LiteDb;
 /// through one writer at a time: LiteDB 5 lets transactions on different collections write at once,
 /// and its header page, shared by all of them, can then be corrupted (its maintainers recommend one
 /// write lock per database); it also rules out two transactions waiting on each other's collection
-/// locks. Readers never wait for the writer.
+/// locks. Inside LiteDB one call runs at a time (<see cref="OneAtATimeEngine"/>): a reader waits for
+/// the statement being written, not for the whole transaction.
 /// </summary>
 public sealed class LiteStore : IUnitOfWork, IDisposable
 {
@@ -26,7 +28,7 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
         owner = DataFileLock.Acquire(path);
         try
         {
-            Lite = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, LiteMapping.Create())
+            Lite = new LiteDatabase(new OneAtATimeEngine(new LiteEngine(new EngineSettings { Filename = path })), LiteMapping.Create())
             {
                 UtcDate = true,
             };

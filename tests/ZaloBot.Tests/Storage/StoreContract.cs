@@ -488,6 +488,25 @@ public abstract class StoreContract : IDisposable
     }
 
     [SkippableFact]
+    public void Responses_stream_once_each_in_submission_order_however_many_share_a_time()
+    {
+        var responses = Get<IResponseStore>();
+        var noon = new DateTime(2026, 11, 3, 5, 0, 0, DateTimeKind.Utc);
+        responses.TryAddMany([
+            .. Enumerable.Range(0, 1200).Select(i => Response($"same-{i}", "X07", noon)),
+            .. Enumerable.Range(0, 1300).Select(i => Response($"later-{i}", "X08", noon.AddSeconds(1 + i))),
+            .. Enumerable.Range(0, 300).Select(i => Response($"other-{i}", "X07", noon.AddSeconds(i), survey: "OTHER")),
+        ]);
+
+        var streamed = responses.Stream(Survey).ToList();
+
+        Assert.Equal(2500, streamed.Count);
+        Assert.Equal(2500, streamed.Select(r => r.RespondentKey).Distinct().Count());
+        Assert.All(streamed, r => Assert.Equal(Survey, r.SurveyId));
+        Assert.Equal(streamed.OrderBy(r => r.SubmittedAt).Select(r => r.RespondentKey), streamed.Select(r => r.RespondentKey));
+    }
+
+    [SkippableFact]
     public void Counters_lose_no_count_when_many_responses_arrive_at_once()
     {
         var responses = Get<IResponseStore>();
