@@ -19,6 +19,13 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
     private static List<Action>? afterCommit;
 
     private readonly Lock writer = new();
+
+    /// <summary>
+    /// Background units (handling events, marking replies sent, clean-up) take turns here before the
+    /// writer, so an acknowledgement waiting to commit has at most one of them ahead of it, and the
+    /// others wait asleep rather than spinning on the writer.
+    /// </summary>
+    private readonly SemaphoreSlim background = new(1, 1);
     private readonly DataFileLock owner;
 
     public LiteStore(IOptions<StorageOptions> options)
@@ -54,7 +61,12 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
 
     public ILiteCollection<T> Collection<T>(string name) => Lite.GetCollection<T>(name);
 
-    public void Run(Action work)
+    public void Run(Action work) => Run(work, first: false);
+
+    /// <summary>A unit a webhook request waits for: ahead of the background units that wait.</summary>
+    internal void RunFirst(Action work) => Run(work, first: true);
+
+    private void Run(Action work, bool first)
     {
         if (afterCommit is not null)
         {
@@ -62,25 +74,35 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
             return;
         }
         List<Action> committed;
-        lock (writer)
+        if (!first)
+            background.Wait();
+        try
         {
-            afterCommit = [];
-            Lite.BeginTrans();
-            try
+            lock (writer)
             {
-                work();
-                Lite.Commit();
-                committed = afterCommit;
+                afterCommit = [];
+                Lite.BeginTrans();
+                try
+                {
+                    work();
+                    Lite.Commit();
+                    committed = afterCommit;
+                }
+                catch
+                {
+                    Lite.Rollback();
+                    throw;
+                }
+                finally
+                {
+                    afterCommit = null;
+                }
             }
-            catch
-            {
-                Lite.Rollback();
-                throw;
-            }
-            finally
-            {
-                afterCommit = null;
-            }
+        }
+        finally
+        {
+            if (!first)
+                background.Release();
         }
         foreach (var action in committed)
             action();
@@ -129,6 +151,7 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
     public void Dispose()
     {
         Lite.Dispose();
+        background.Dispose();
         owner.Dispose();
     }
 }

@@ -45,7 +45,7 @@ public sealed class LiteWorkQueue : IWorkQueue
     {
         var now = Now;
         var stored = new bool[batch.Count];
-        store.Run(() =>
+        store.RunFirst(() =>
         {
             for (var i = 0; i < batch.Count; i++)
             {
