@@ -279,12 +279,15 @@ public sealed class ZaloClient : IDisposable
         },
     };
 
+    /// <summary>One set of JSON options for every call, so each body's shape is worked out once.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     private Task<ZaloResult> CallAsync(string path, object body, string idField, CancellationToken ct) =>
         CallAsync(path, accessToken =>
         {
             var request = new RestRequest(urls.OpenApi + path, Method.Post);
             request.AddHeader("access_token", accessToken);
-            request.AddJsonBody(body);
+            request.AddStringBody(JsonSerializer.Serialize(body, Json), DataFormat.Json);
             return request;
         }, idField, ct);
 
