@@ -134,11 +134,13 @@ public static class DashboardSetup
     /// <summary>
     /// Survey figures are not for shared caches or the browser's history after sign-out, and a
     /// photo a volunteer sent is shown as the image type it was stored with, never sniffed as a page.
+    /// "no-cache" too: it is what the anti-forgery of a page with a form sets, which otherwise logs a
+    /// warning for every page it overrides.
     /// </summary>
     private static async ValueTask<object?> PrivateAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var headers = context.HttpContext.Response.Headers;
-        headers.CacheControl = "no-store";
+        headers.CacheControl = "no-cache, no-store";
         headers.XContentTypeOptions = "nosniff";
         return await next(context);
     }

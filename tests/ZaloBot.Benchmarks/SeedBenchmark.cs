@@ -121,7 +121,6 @@ internal static class SeedBenchmark
         $"--Dashboard:AdminPassword={AdminPassword}",
         "--Dashboard:ReplaceAdminPassword=true",
         "--Logging:LogLevel:Default=Warning",
-        "--Logging:LogLevel:Microsoft.AspNetCore.Antiforgery=Error",
     ]);
 
     private static async Task TimeAsync(string what, Func<object?> read)
