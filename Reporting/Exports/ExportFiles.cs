@@ -31,6 +31,33 @@ public static class ExportFiles
         return [.. Utf8WithBom.GetPreamble(), .. Utf8WithBom.GetBytes(csv.ToString())];
     }
 
+    /// <summary>
+    /// The same CSV written row by row to <paramref name="output"/> as <paramref name="rows"/> are
+    /// read, so a file of a million responses never sits in memory whole.
+    /// </summary>
+    public static async Task WriteCsvAsync(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<Cell>> rows, Stream output, CancellationToken ct = default)
+    {
+        await using var writer = new StreamWriter(output, Utf8WithBom, bufferSize: 1 << 16, leaveOpen: true);
+        var line = new StringBuilder();
+        AppendRecord(line, headers.Select(h => (Cell)h));
+        foreach (var row in rows)
+        {
+            if (row.Count != headers.Count)
+            {
+                throw new ArgumentException($"A row has {row.Count} cells for {headers.Count} headers.", nameof(rows));
+            }
+
+            AppendRecord(line, row);
+            if (line.Length >= 1 << 15)
+            {
+                await writer.WriteAsync(line, ct);
+                line.Clear();
+            }
+        }
+
+        await writer.WriteAsync(line, ct);
+    }
+
     /// <summary>One workbook, one sheet per table, in the given order; numbers stay numeric.</summary>
     public static byte[] ToXlsx(IEnumerable<Table> tables)
     {

@@ -16,24 +16,33 @@ public static class ResponseSheet
         IEnumerable<ResponseRecord> responses,
         ExportFilter filter)
     {
-        var directory = new CommuneDirectory(communes);
-        string[] headers =
-        [
-            "Mã phiếu",
-            ExportLabels.CommuneCode,
-            ExportLabels.CommuneName,
-            "Thời điểm gửi (giờ Việt Nam)",
-            "Thời gian trả lời (giây)",
-            // The id in front keeps headers unique and lets an analyst match columns to the survey file.
-            .. questions.Select(q => $"[{q.Id}] {q.Text}"),
-            "Dấu hiệu cần kiểm tra",
-        ];
-        var rows = responses
-            .Where(filter.Includes)
+        var ordered = responses
             .OrderBy(r => r.SubmittedAt)
-            .ThenBy(r => r.ResponseId, StringComparer.Ordinal)
-            .Select(response => Row(response, directory, questions));
-        return new Table(SheetName, headers, [.. rows]);
+            .ThenBy(r => r.ResponseId, StringComparer.Ordinal);
+        return new Table(SheetName, Headers(questions), [.. Rows(communes, questions, ordered, filter)]);
+    }
+
+    public static IReadOnlyList<string> Headers(IReadOnlyList<QuestionInfo> questions) =>
+    [
+        "Mã phiếu",
+        ExportLabels.CommuneCode,
+        ExportLabels.CommuneName,
+        "Thời điểm gửi (giờ Việt Nam)",
+        "Thời gian trả lời (giây)",
+        // The id in front keeps headers unique and lets an analyst match columns to the survey file.
+        .. questions.Select(q => $"[{q.Id}] {q.Text}"),
+        "Dấu hiệu cần kiểm tra",
+    ];
+
+    /// <summary>The rows of the responses the filter takes, in the order given, made as they are read.</summary>
+    public static IEnumerable<IReadOnlyList<Cell>> Rows(
+        IReadOnlyList<Commune> communes,
+        IReadOnlyList<QuestionInfo> questions,
+        IEnumerable<ResponseRecord> responses,
+        ExportFilter filter)
+    {
+        var directory = new CommuneDirectory(communes);
+        return responses.Where(filter.Includes).Select(response => Row(response, directory, questions));
     }
 
     private static Cell[] Row(ResponseRecord response, CommuneDirectory directory, IReadOnlyList<QuestionInfo> questions) =>

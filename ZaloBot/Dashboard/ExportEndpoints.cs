@@ -45,8 +45,17 @@ internal static class ExportEndpoints
         if (Filter(figures, clock, from, to, communes) is not { } filter)
             return Results.BadRequest(OutsideWindow(figures));
 
-        var tables = BoardExport.Tables(figures.ExportData(filter.From, filter.To), filter).Where(t => kind == All || t.Name == sheet).ToList();
         var name = $"pks02-{kind}-{Iso(filter.From)}-{Iso(filter.To)}.{format}";
+        if (sheet == ResponseSheet.SheetName && format == "csv")
+        {
+            // One row per response: written as the store reads them (in the order they were
+            // submitted), never held whole.
+            var rows = ResponseSheet.Rows(figures.Communes, figures.Questions, figures.Responses(), filter);
+            return Results.Stream(
+                output => ExportFiles.WriteCsvAsync(ResponseSheet.Headers(figures.Questions), rows, output), "text/csv; charset=utf-8", name);
+        }
+
+        var tables = BoardExport.Tables(figures.ExportData(filter.From, filter.To), filter).Where(t => kind == All || t.Name == sheet).ToList();
         return format == "csv"
             ? Results.File(ExportFiles.ToCsv(tables.Single()), "text/csv; charset=utf-8", name)
             : Results.File(ExportFiles.ToXlsx(tables), XlsxType, name);

@@ -33,6 +33,20 @@ internal sealed partial class DashboardSession(string baseUrl) : IDisposable
         await response.Content.ReadAsByteArrayAsync();
     }
 
+    /// <summary>Downloads a file as a browser saves it, a buffer at a time; returns its size in bytes.</summary>
+    public async Task<long> DownloadAsync(string path)
+    {
+        using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[1 << 16];
+        long size = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer)) > 0)
+            size += read;
+        return size;
+    }
+
     public void Dispose() => http.Dispose();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

@@ -90,6 +90,12 @@ internal static class SeedBenchmark
         await TimeAsync("dashboard overview chart", () => dashboard.GetAsync("/dashboard/charts/overview.png"));
         await TimeAsync($"dashboard commune page {first}", () => dashboard.GetAsync($"/dashboard/communes/{first}"));
         await TimeAsync("dashboard quality page", () => dashboard.GetAsync("/dashboard/quality"));
+        var export = Stopwatch.StartNew();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var exported = await dashboard.DownloadAsync("/dashboard/exports/responses.csv");
+        using (var afterExport = Process.GetCurrentProcess())
+            Console.WriteLine($"dashboard export of every response as CSV (once): {export.Elapsed.TotalSeconds:F1} s, {exported / 1048576} MiB written, "
+                + $"{(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576} MiB allocated, peak working set so far {afterExport.PeakWorkingSet64 / 1048576} MiB");
         using var process = Process.GetCurrentProcess();
         Console.WriteLine($"memory: peak working set {process.PeakWorkingSet64 / 1048576} MiB, managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1048576} MiB");
         await app.StopAsync();

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using MiniExcelLibs;
+using Reporting.Exports;
+using ZaloBot.Reports;
 using ZaloBot.Survey;
 
 namespace ZaloBot.Tests.Dashboard;
@@ -78,6 +80,23 @@ public sealed class ExportTests(SeededDashboard dashboard) : SeededDashboardTest
         Assert.Equal(36, keys.Count);
         Assert.All(keys, key => Assert.DoesNotContain(key, csv));
         Assert.Contains("Ý kiến số 1 ở X07", csv);
+    }
+
+    [Fact]
+    public async Task The_responses_csv_is_written_as_the_responses_are_read_and_holds_the_whole_sheet()
+    {
+        using var response = await Client.Http.GetAsync("/dashboard/exports/responses.csv?from=2024-06-12&to=2024-06-14");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        // Streamed: the length is not known before the last row is written, so it goes in chunks.
+        Assert.True(response.Headers.TransferEncodingChunked);
+        var figures = Bot.Get<DailyFigures>();
+        var sheet = ResponseSheet.Build(
+            figures.Communes, figures.Questions, figures.Responses().ToList(), new ExportFilter(new DateOnly(2024, 6, 12), new DateOnly(2024, 6, 14), []));
+        Assert.Equal(36, sheet.Rows.Count);
+        // The same bytes, but for the order of responses submitted at the same moment.
+        static string[] Lines(byte[] csv) => [.. Encoding.UTF8.GetString(csv).Split("\r\n").Take(1), .. Encoding.UTF8.GetString(csv).Split("\r\n").Skip(1).Order(StringComparer.Ordinal)];
+        Assert.Equal(Lines(ExportFiles.ToCsv(sheet)), Lines(await response.Content.ReadAsByteArrayAsync()));
     }
 
     [Fact]
