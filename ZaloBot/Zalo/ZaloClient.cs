@@ -33,6 +33,9 @@ public sealed class ZaloClient : IDisposable
     private readonly OutboundLimit limiter;
     private readonly SemaphoreSlim refreshGate = new(1, 1);
 
+    /// <summary>One set of JSON options for every call, so each body's shape is worked out once.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     private readonly ServiceMetrics metrics;
 
     public ZaloClient(
@@ -278,9 +281,6 @@ public sealed class ZaloClient : IDisposable
             payload = new { template_type = "media", elements = new[] { new { media_type = "image", attachment_id = attachmentId } } },
         },
     };
-
-    /// <summary>One set of JSON options for every call, so each body's shape is worked out once.</summary>
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private Task<ZaloResult> CallAsync(string path, object body, string idField, CancellationToken ct) =>
         CallAsync(path, accessToken =>
