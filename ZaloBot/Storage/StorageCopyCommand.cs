@@ -51,12 +51,7 @@ public static class StorageCopyCommand
         {
             return Copy(settings, connectionString, build, output);
         }
-        catch (CopyRefusedException e)
-        {
-            error.WriteLine("storage copy: " + e.Message);
-            return 2;
-        }
-        catch (StorageStartException e)
+        catch (Exception e) when (e is CopyRefusedException or StorageStartException)
         {
             error.WriteLine("storage copy: " + e.Message);
             return 2;
