@@ -57,7 +57,7 @@ public sealed class ClusteredJobsTests(PostgresDatabase database) : IClassFixtur
 
         Assert.NotEqual(a.SchedulerInstanceId, b.SchedulerInstanceId);
         Assert.Equal(a.SchedulerName, b.SchedulerName);
-        await WaitUntilAsync(() => CheckedIn().SetEquals([a.SchedulerInstanceId, b.SchedulerInstanceId]), "both instances in qrtz_scheduler_state");
+        await Poll.UntilAsync(() => CheckedIn().SetEquals([a.SchedulerInstanceId, b.SchedulerInstanceId]), "both instances in qrtz_scheduler_state", seconds: 20);
         Assert.True((await b.GetJobDetail(DigestJob.Key))!.RequestsRecovery);
         Assert.True((await b.GetJobDetail(ReminderJob.Key))!.RequestsRecovery);
         Assert.NotNull(await b.GetTrigger(DigestJob.Daily));
@@ -67,10 +67,10 @@ public sealed class ClusteredJobsTests(PostgresDatabase database) : IClassFixtur
     public async Task The_17_00_digest_fires_on_one_instance_only_and_the_group_gets_one_digest()
     {
         var a = await SchedulerOf(first);
-        await WaitUntilAsync(async () => await a.GetTrigger(DigestJob.AtStartup) is null && FiredTriggers().Count == 0, "the start-up checks");
+        await Poll.UntilAsync(async () => await a.GetTrigger(DigestJob.AtStartup) is null && FiredTriggers().Count == 0, "the start-up checks", seconds: 20);
 
         clock.Advance(TimeSpan.FromMinutes(1));
-        await WaitUntilAsync(async () => (await a.GetTrigger(DigestJob.Daily))?.NextFireTimeUtc > clock.GetUtcNow() && FiredTriggers().Count == 0, "the 17:00 check");
+        await Poll.UntilAsync(async () => (await a.GetTrigger(DigestJob.Daily))?.NextFireTimeUtc > clock.GetUtcNow() && FiredTriggers().Count == 0, "the 17:00 check", seconds: 20);
         await (await SchedulerOf(first)).Shutdown(waitForJobsToComplete: true);
         await (await SchedulerOf(second)).Shutdown(waitForJobsToComplete: true);
         await first.IdleAsync();
@@ -100,7 +100,7 @@ public sealed class ClusteredJobsTests(PostgresDatabase database) : IClassFixtur
         {
             Assert.True(DateTime.UtcNow < deadline, "the other instance did not recover the job");
             clock.Advance(JobsSetup.CheckinInterval);
-            await WaitUntilAsync(() => LastCheckIn(survivorId) >= clock.GetUtcNow().ToUnixTimeMilliseconds() || HangingJob.Recovered.IsCompleted, "the survivor's check-in");
+            await Poll.UntilAsync(() => LastCheckIn(survivorId) >= clock.GetUtcNow().ToUnixTimeMilliseconds() || HangingJob.Recovered.IsCompleted, "the survivor's check-in", seconds: 20);
         }
 
         var recovered = await HangingJob.Recovered;
@@ -132,18 +132,6 @@ public sealed class ClusteredJobsTests(PostgresDatabase database) : IClassFixtur
         return rows;
     }
 
-    private static Task WaitUntilAsync(Func<bool> condition, string what) => WaitUntilAsync(() => Task.FromResult(condition()), what);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("Still waiting for " + what);
-            await Task.Delay(50);
-        }
-    }
 
     internal sealed record Execution(string Instance, TriggerKey Trigger, bool Recovering);
 

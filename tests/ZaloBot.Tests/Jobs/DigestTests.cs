@@ -36,7 +36,7 @@ public sealed class DigestTests : StaffTests
 
     private async Task DigestSentAsync(DateOnly date)
     {
-        await WaitUntilAsync(() => Claimed(date), $"the digest of {date}");
+        await Poll.UntilAsync(() => Claimed(date), $"the digest of {date}", seconds: 20);
         await Bot.IdleAsync();
     }
 
@@ -91,7 +91,7 @@ public sealed class DigestTests : StaffTests
         SetVietnamTime(June12, 16, 14);
         await Bot.IdleAsync();
         Clock.Advance(TimeSpan.FromMinutes(1));
-        await WaitUntilAsync(() => GroupMessages.Any(m => m["text"]?.GetValue<string>().StartsWith('⏰') == true), "the group reminder");
+        await Poll.UntilAsync(() => GroupMessages.Any(m => m["text"]?.GetValue<string>().StartsWith('⏰') == true), "the group reminder", seconds: 20);
 
         var reminder = Assert.Single(GroupMessages, m => m["text"]?.GetValue<string>().StartsWith('⏰') == true)["text"]!.GetValue<string>();
         Assert.Contains("X08", reminder);

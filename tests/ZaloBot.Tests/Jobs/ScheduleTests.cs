@@ -1,5 +1,6 @@
 using Quartz;
 using ZaloBot.Jobs;
+using ZaloBot.Tests.Support;
 using ZaloBot.Tests.Volunteers;
 
 namespace ZaloBot.Tests.Jobs;
@@ -53,7 +54,7 @@ public sealed class ScheduleTests : StaffTests
         Assert.DoesNotContain(RepliesTo(Volunteer), r => r.StartsWith('⏰'));
 
         Clock.Advance(TimeSpan.FromMinutes(1));
-        await WaitUntilAsync(() => RepliesTo(Volunteer).Any(r => r.StartsWith('⏰')), "the reminder");
+        await Poll.UntilAsync(() => RepliesTo(Volunteer).Any(r => r.StartsWith('⏰')), "the reminder", seconds: 20);
         await Bot.IdleAsync();
 
         Assert.Equal(

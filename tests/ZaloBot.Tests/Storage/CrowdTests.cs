@@ -197,10 +197,10 @@ public sealed class CrowdRun : IAsyncLifetime
         })));
 
         // Mid-load, once the day's digest is out: note what is claimed, then kill the first instance without warning.
-        await WaitForAsync(() => Volatile.Read(ref acknowledged) >= Citizens * Answers.Length * 2 / 5, "the load to get halfway");
-        await WaitForAsync(() => IsWhole(DigestParts()), "the day's digest");
+        await Poll.UntilAsync(() => Volatile.Read(ref acknowledged) >= Citizens * Answers.Length * 2 / 5, "the load to get halfway", seconds: 90);
+        await Poll.UntilAsync(() => IsWhole(DigestParts()), "the day's digest", seconds: 90);
         var claimed = new List<(string, long)>();
-        await WaitForAsync(() => (claimed = Claimed()).Count > 0, "an item to be claimed");
+        await Poll.UntilAsync(() => (claimed = Claimed()).Count > 0, "an item to be claimed", seconds: 90);
         first.Kill();
         Volatile.Write(ref firstAlive, false);
         ClaimedAtKill = claimed;
@@ -208,9 +208,9 @@ public sealed class CrowdRun : IAsyncLifetime
 
         await load;
         DeliveredTwice = twice;
-        await WaitForAsync(() => Enumerable.Range(0, Citizens).All(c => Zalo.TextsTo(UserOf(c)) is [.., var last] && last.Contains("Cảm ơn ông/bà", StringComparison.Ordinal)),
-            "every citizen's thanks");
-        await WaitForAsync(() => Claimed().Count == 0 && CountPending() == 0, "both queues to empty");
+        await Poll.UntilAsync(() => Enumerable.Range(0, Citizens).All(c => Zalo.TextsTo(UserOf(c)) is [.., var last] && last.Contains("Cảm ơn ông/bà", StringComparison.Ordinal)),
+            "every citizen's thanks", seconds: 90);
+        await Poll.UntilAsync(() => Claimed().Count == 0 && CountPending() == 0, "both queues to empty", seconds: 90);
         Summary = string.Create(CultureInfo.InvariantCulture,
             $"two instances ready in {started.TotalSeconds:F1} s; the first killed at {killedAt.TotalSeconds:F1} s with {claimed.Count} items claimed; " +
             $"every citizen thanked and both queues empty at {clock.Elapsed.TotalSeconds:F1} s; {twice} events delivered to both; " +
@@ -271,16 +271,6 @@ public sealed class CrowdRun : IAsyncLifetime
         return rows;
     }
 
-    private static async Task WaitForAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("Still waiting for " + what);
-            await Task.Delay(20);
-        }
-    }
 
     public async Task DisposeAsync()
     {

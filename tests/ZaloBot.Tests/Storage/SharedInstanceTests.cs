@@ -42,17 +42,6 @@ public sealed partial class SharedInstanceTests(PostgresDatabase database) : ICl
         return (hosts[0], hosts[1]);
     }
 
-    private static async Task UntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("Still waiting for " + what);
-            await Task.Delay(20);
-        }
-    }
-
     [SkippableFact]
     public async Task Two_instances_hitting_an_invalid_token_together_refresh_it_once_and_both_send_with_the_new_one()
     {
@@ -95,12 +84,12 @@ public sealed partial class SharedInstanceTests(PostgresDatabase database) : ICl
         // The clock moves to the next minute only once every call has gone out or waits for that minute.
         while (!all.IsCompleted)
         {
-            await UntilAsync(() => all.IsCompleted || sends.Count(t => t.IsCompleted) + Waiting() == sends.Count, "every call to be sent or to wait for the next minute");
+            await Poll.UntilAsync(() => all.IsCompleted || sends.Count(t => t.IsCompleted) + Waiting() == sends.Count, "every call to be sent or to wait for the next minute");
             if (all.IsCompleted)
                 break;
             var before = Received();
             clock.Advance(TimeSpan.FromMinutes(1));
-            await UntilAsync(() => Received() > before, "a call in the new minute");
+            await Poll.UntilAsync(() => Received() > before, "a call in the new minute");
         }
 
         Assert.All(await all, r => Assert.Equal(ZaloOutcome.Sent, r.Outcome));

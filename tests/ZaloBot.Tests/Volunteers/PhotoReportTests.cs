@@ -98,7 +98,7 @@ public sealed class PhotoReportTests(ImageServer images) : StaffTests, IClassFix
         await RegisterAsync(Volunteer);
         fault.FailNextEnqueue();
         await Bot.PostEventAsync(ImageEvent(Volunteer, images.Serve(ImageServer.Png), null));
-        await WaitUntilAsync(() => Bot.Get<ZaloBot.Webhook.Inbox>().Queue.All().Any(i => i.Kind == "user_send_image" && i.Attempts == 1), "the failed first attempt");
+        await Poll.UntilAsync(() => Bot.Get<ZaloBot.Webhook.Inbox>().Queue.All().Any(i => i.Kind == "user_send_image" && i.Attempts == 1), "the failed first attempt", seconds: 20);
         Clock.Advance(TimeSpan.FromMinutes(1)); // the retry's backoff
         await Bot.IdleAsync();
 

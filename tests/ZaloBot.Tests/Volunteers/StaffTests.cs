@@ -100,18 +100,6 @@ public abstract class StaffTests : BotTests
         for (var i = 0; i < count; i++)
             Assert.True(store.TryAdd(new StoredResponse { SurveyId = "PKS02_2024", RespondentKey = $"{commune}-{at.Ticks}-{i}", CommuneCode = commune, StartedAt = at, SubmittedAt = at }));
     }
-
-    /// <summary>Polls until <paramref name="condition"/> holds (bounded; fails the test on timeout).</summary>
-    protected static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("Still waiting for " + what);
-            await Task.Delay(50);
-        }
-    }
 }
 
 /// <summary>The shipped survey file with the seed plan's window: 12 June 2024 07:00 to 14 June 2024 17:30.</summary>
