@@ -122,22 +122,6 @@ internal sealed class LiteDailySeries
             ? series.Find(LiteQuery.StartsWith("_id", IdOf(figure, survey, "")))
             : series.FindById(IdOf(figure, survey, commune)) is { } one ? [one] : [];
 
-    /// <summary>The figures of every series whose name starts with <paramref name="prefix"/> (e.g. every quality flag), per figure.</summary>
-    public Dictionary<string, DailyCounts> ReadAll(string prefix, string survey, DateOnly from, DateOnly to)
-    {
-        var figures = new Dictionary<string, DailyCounts>();
-        foreach (var doc in series.Find(LiteQuery.StartsWith("_id", prefix)).ToList())
-        {
-            var parts = doc.Id.Split('|');
-            if (parts.Length != 3 || parts[1] != survey)
-                continue;
-            if (!figures.TryGetValue(parts[0], out var counts))
-                figures[parts[0]] = counts = new DailyCounts(from, to);
-            doc.CopyTo(counts, from, to);
-        }
-        return figures;
-    }
-
     /// <summary>Series written as a map of "yyyyMMdd" keys (data files of earlier versions) become day arrays.</summary>
     private static void UpgradeDayMaps(ILiteCollection<BsonDocument> raw)
     {
