@@ -13,6 +13,18 @@ public interface IUnitOfWork
     /// download, a Zalo call) happens before, and its result is part of what the work stores.
     /// </summary>
     void Run(Action work);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as one transaction, like <see cref="Run"/>, for a caller that
+    /// can wait without holding a thread. A store may commit several such units in one transaction;
+    /// if one of them fails, the others are run again alone, so the work must read what it changes
+    /// from the stores rather than rely on what an earlier run left in memory.
+    /// </summary>
+    Task RunAsync(Action work)
+    {
+        Run(work);
+        return Task.CompletedTask;
+    }
 }
 
 public static class UnitOfWorkExtensions

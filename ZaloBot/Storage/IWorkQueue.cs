@@ -49,6 +49,9 @@ public sealed class QueueItem
     /// <summary>Zalo's error code of the last failure, when there was one.</summary>
     public int? Code { get; set; }
 
+    /// <summary>A copy to change apart from this one.</summary>
+    internal QueueItem Copy() => (QueueItem)MemberwiseClone();
+
     // How an attempt ends, the same in every store: each store then writes the item.
 
     internal void MarkDone(string? result, DateTime now)

@@ -174,10 +174,11 @@ public abstract class QueueWorker(string name, IWorkQueue queue, IUnitOfWork uni
         {
             try
             {
-                unit.Run(() =>
+                // The unit may run more than once (see IUnitOfWork.RunAsync): each run completes its own copy.
+                await unit.RunAsync(() =>
                 {
                     outcome.Changes?.Invoke();
-                    queue.Complete(item, outcome.Detail);
+                    queue.Complete(item.Copy(), outcome.Detail);
                 });
                 metrics.Handled(name, item.Kind, gaveUp: false);
                 Touch();

@@ -25,8 +25,16 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
     /// writer, so an acknowledgement waiting to commit has at most one of them ahead of it, and the
     /// others wait asleep rather than spinning on the writer.
     /// </summary>
-    private readonly SemaphoreSlim background = new(1, 1);
+    private readonly Turns background = new();
     private readonly DataFileLock owner;
+
+    /// <summary>Units handed to <see cref="RunAsync"/>, committed by <see cref="committer"/> several at a time.</summary>
+    private readonly Queue<Queued> queued = new();
+    private readonly Thread committer;
+    private bool closing;
+
+    /// <summary>How many queued units one transaction commits at most: enough to spare most commits, few enough that a webhook's commit never waits long behind them.</summary>
+    private const int MaxBatch = 16;
 
     public LiteStore(IOptions<StorageOptions> options)
     {
@@ -50,6 +58,8 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
             throw new StorageStartException($"{path} is not a readable LiteDB data file ({e.Message}); restore it from a backup.");
         }
         Path = path;
+        committer = new Thread(CommitQueued) { IsBackground = true, Name = "LiteDB committer" };
+        committer.Start();
     }
 
     /// <summary>The lock that keeps the data file to this process.</summary>
@@ -75,7 +85,7 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
         }
         List<Action> committed;
         if (!first)
-            background.Wait();
+            background.Enter();
         try
         {
             lock (writer)
@@ -102,10 +112,133 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
         finally
         {
             if (!first)
-                background.Release();
+                background.Exit();
         }
         foreach (var action in committed)
             action();
+    }
+
+    /// <summary>
+    /// Queues <paramref name="work"/> for the committer thread, which runs the units queued meanwhile
+    /// in one transaction: a unit's completion then shares its commit with others'. When one of
+    /// them throws, the transaction is rolled back and each unit runs again alone, so only that one
+    /// fails.
+    /// </summary>
+    public Task RunAsync(Action work)
+    {
+        if (afterCommit is not null)
+        {
+            work();
+            return Task.CompletedTask;
+        }
+        var unit = new Queued(work);
+        lock (queued)
+        {
+            ObjectDisposedException.ThrowIf(closing, this);
+            queued.Enqueue(unit);
+            if (queued.Count == 1)
+                Monitor.Pulse(queued);
+        }
+        return unit.Done.Task;
+    }
+
+    private void CommitQueued()
+    {
+        var batch = new List<Queued>(MaxBatch);
+        while (true)
+        {
+            lock (queued)
+            {
+                while (queued.Count == 0 && !closing)
+                    Monitor.Wait(queued);
+                if (queued.Count == 0)
+                    return;
+                while (batch.Count < MaxBatch && queued.TryDequeue(out var unit))
+                    batch.Add(unit);
+            }
+            if (CommitTogether(batch) is { } failure)
+            {
+                if (batch.Count == 1)
+                    batch[0].Done.SetException(failure);
+                else
+                    foreach (var unit in batch)
+                        unit.Finish(() => Run(unit.Work));
+            }
+            batch.Clear();
+        }
+    }
+
+    /// <summary>Runs the units in one transaction; what one of them threw, with nothing stored, when one did.</summary>
+    private Exception? CommitTogether(List<Queued> batch)
+    {
+        List<Action> committed;
+        background.Enter();
+        try
+        {
+            lock (writer)
+            {
+                afterCommit = [];
+                Lite.BeginTrans();
+                try
+                {
+                    foreach (var unit in batch)
+                    {
+                        unit.FirstAfterCommit = afterCommit.Count;
+                        unit.Work();
+                        unit.AfterCommitCount = afterCommit.Count - unit.FirstAfterCommit;
+                    }
+                    Lite.Commit();
+                    committed = afterCommit;
+                }
+                catch (Exception e)
+                {
+                    Lite.Rollback();
+                    return e;
+                }
+                finally
+                {
+                    afterCommit = null;
+                }
+            }
+        }
+        finally
+        {
+            background.Exit();
+        }
+        foreach (var unit in batch)
+        {
+            unit.Finish(() =>
+            {
+                foreach (var action in committed.GetRange(unit.FirstAfterCommit, unit.AfterCommitCount))
+                    action();
+            });
+        }
+        return null;
+    }
+
+    private sealed class Queued(Action work)
+    {
+        public Action Work => work;
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Where this unit's after-commit actions are in the batch's list.</summary>
+        public int FirstAfterCommit { get; set; }
+
+        public int AfterCommitCount { get; set; }
+
+        public void Finish(Action rest)
+        {
+            try
+            {
+                rest();
+                Done.SetResult();
+            }
+            catch (Exception e)
+            {
+                Done.SetException(e);
+            }
+        }
     }
 
     /// <summary>
@@ -150,8 +283,13 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
     /// <summary>Closing the database also checkpoints its log into the data file.</summary>
     public void Dispose()
     {
+        lock (queued)
+        {
+            closing = true;
+            Monitor.Pulse(queued);
+        }
+        committer.Join();
         Lite.Dispose();
-        background.Dispose();
         owner.Dispose();
     }
 }

@@ -5,25 +5,23 @@ using LiteDB;
 namespace ZaloBot.Storage.LiteDb;
 
 /// <summary>
-/// A LiteDB collection used as a claim-based work queue. <see cref="QueueItem.DueAt"/> is indexed
-/// (null once finished), so a claim reads only due items, in due order. Only the process that owns
-/// the file works its queues, so a claim is kept in memory rather than written: nothing to release
-/// after a crash, no commit per claim. A claim still has a lease: one never finished (its handler
-/// died) is dropped when the lease runs out, and the item is claimed again.
+/// A LiteDB collection used as a claim-based work queue. Only the process that owns the file works
+/// its queues, so what a claim needs is kept in memory: the pending items' ids, partitions and due
+/// times (<see cref="PendingItems"/>, read once at start through the index on
+/// <see cref="QueueItem.DueAt"/>, which is null once an item is finished), and the claims
+/// themselves: nothing to release after a crash, no commit per claim. A claim still has a lease:
+/// one never finished (its handler died) is dropped when the lease runs out, and the item is
+/// claimed again.
 /// </summary>
 public sealed class LiteWorkQueue : IWorkQueue
 {
-    /// <summary>How many due items one claim reads at most while looking for partition heads (only their id and partition).</summary>
-    private const int ScanLimit = 256;
-
-    private static readonly DateTime Epoch = DateTime.SpecifyKind(DateTime.UnixEpoch, DateTimeKind.Utc);
-
     private readonly LiteStore store;
     private readonly ILiteCollection<QueueItem> items;
     private readonly TimeProvider clock;
     private readonly bool uniqueKeys;
     private readonly WakeUp wakeUp = new();
     private readonly ConcurrentDictionary<long, DateTime> claims = new();
+    private readonly PendingItems pending = new();
 
     public LiteWorkQueue(LiteStore store, string name, TimeProvider clock, bool uniqueKeys)
     {
@@ -36,6 +34,11 @@ public sealed class LiteWorkQueue : IWorkQueue
             if (uniqueKeys)
                 items.EnsureIndex(x => x.Key, unique: true);
         });
+        foreach (var item in items.Query()
+            .Where(LiteQuery.NotNull(nameof(QueueItem.DueAt)))
+            .Select(x => new { x.Id, x.Partition, x.DueAt })
+            .ToEnumerable())
+            pending.Set(item.Id, item.Partition, item.DueAt!.Value);
         this.clock = clock;
         this.uniqueKeys = uniqueKeys;
     }
@@ -52,7 +55,7 @@ public sealed class LiteWorkQueue : IWorkQueue
                 var item = batch[i];
                 if (uniqueKeys && item.Key is not null && items.Exists(LiteQuery.Eq(nameof(QueueItem.Key), item.Key)))
                     continue;
-                items.Insert(new QueueItem
+                long id = items.Insert(new QueueItem
                 {
                     Key = item.Key,
                     Partition = item.Partition,
@@ -62,6 +65,7 @@ public sealed class LiteWorkQueue : IWorkQueue
                     CreatedAt = now,
                     DueAt = now,
                 });
+                LiteStore.AfterCommit(() => pending.Set(id, item.Partition, now));
                 stored[i] = true;
             }
             LiteStore.AfterCommit(wakeUp.Set);
@@ -69,10 +73,7 @@ public sealed class LiteWorkQueue : IWorkQueue
         return stored;
     }
 
-    /// <summary>
-    /// Reads due items (their id and partition only) in due order and claims the oldest pending item
-    /// of each partition that has none claimed. One claimer per queue runs in the process.
-    /// </summary>
+    /// <summary>Claims the oldest pending item of each partition that has none claimed, in due order.</summary>
     public IReadOnlyList<QueueItem> Claim(int max, TimeSpan lease)
     {
         var now = Now;
@@ -80,41 +81,19 @@ public sealed class LiteWorkQueue : IWorkQueue
             if (until <= now)
                 claims.TryRemove(id, out _);
         var claimed = new List<QueueItem>(max);
-        var headOf = new Dictionary<string, long>();
-        foreach (var due in items.Query()
-            .Where(LiteQuery.Between(nameof(QueueItem.DueAt), Epoch, now))
-            .Select(x => new { x.Id, x.Partition })
-            .Limit(ScanLimit)
-            .ToEnumerable())
+        foreach (var id in pending.TakeDueHeads(now, max, id => claims.TryAdd(id, now + lease)))
         {
-            // Later items of a partition wait for its oldest pending one, claimed or not.
-            if (!headOf.TryGetValue(due.Partition, out var head))
-                headOf[due.Partition] = head = HeadOf(due.Partition);
-            if (head != due.Id || !claims.TryAdd(due.Id, now + lease))
-                continue;
-            // Read again: it may have been finished since the scan's snapshot.
-            if (items.FindById(due.Id) is not { DueAt: { } dueAt } item || dueAt > now)
+            // Read it whole, checked against the file rather than trusted from memory.
+            if (items.FindById(id) is not { DueAt: { } dueAt } item || dueAt > now)
             {
-                claims.TryRemove(due.Id, out _);
+                claims.TryRemove(id, out _);
                 continue;
             }
             item.ClaimedUntil = now + lease;
             claimed.Add(item);
-            if (claimed.Count == max)
-                break;
         }
         return claimed;
     }
-
-    private long HeadOf(string partition) =>
-        items.Query()
-            .Where(LiteQuery.Eq(nameof(QueueItem.Partition), partition))
-            .Select(x => new { x.Id, x.DueAt })
-            .ToEnumerable()
-            .Where(x => x.DueAt is not null)
-            .Select(x => x.Id)
-            .DefaultIfEmpty(-1)
-            .Min();
 
     public void Complete(QueueItem item, string? result)
     {
@@ -125,8 +104,15 @@ public sealed class LiteWorkQueue : IWorkQueue
     public void Retry(QueueItem item, string reason, int? code, TimeSpan delay)
     {
         item.MarkRetry(reason, code, Now + delay);
-        store.Run(() => items.Update(item));
-        LiteStore.AfterCommit(() => claims.TryRemove(item.Id, out _));
+        store.Run(() =>
+        {
+            items.Update(item);
+            LiteStore.AfterCommit(() =>
+            {
+                pending.Set(item.Id, item.Partition, item.DueAt!.Value);
+                claims.TryRemove(item.Id, out _);
+            });
+        });
     }
 
     public void Fail(QueueItem item, string reason, int? code)
@@ -138,11 +124,15 @@ public sealed class LiteWorkQueue : IWorkQueue
     /// <summary>The next item of the partition may now be claimed: wake the claimer once this commits.</summary>
     private void Finished(QueueItem item)
     {
-        store.Run(() => items.Update(item));
-        LiteStore.AfterCommit(() =>
+        store.Run(() =>
         {
-            claims.TryRemove(item.Id, out _);
-            wakeUp.Set();
+            items.Update(item);
+            LiteStore.AfterCommit(() =>
+            {
+                pending.Remove(item.Id);
+                claims.TryRemove(item.Id, out _);
+                wakeUp.Set();
+            });
         });
     }
 
@@ -159,25 +149,24 @@ public sealed class LiteWorkQueue : IWorkQueue
             item.ClaimedUntil = item.FinishedAt = null;
             items.Update(item);
             requeued = true;
-            LiteStore.AfterCommit(wakeUp.Set);
+            LiteStore.AfterCommit(() =>
+            {
+                pending.Set(item.Id, item.Partition, item.DueAt.Value);
+                wakeUp.Set();
+            });
         });
         return requeued;
     }
 
     public QueueItem? Find(long id) => items.FindById(id);
 
-    public int CountPending() => items.Count(LiteQuery.NotNull(nameof(QueueItem.DueAt)));
+    public int CountPending() => pending.Count;
 
     /// <summary>The oldest due item that nobody holds a live claim on.</summary>
     public DateTime? OldestDue()
     {
         var now = Now;
-        return items.Query()
-            .Where(LiteQuery.Between(nameof(QueueItem.DueAt), Epoch, now))
-            .Select(x => new { x.Id, x.DueAt })
-            .Limit(ScanLimit)
-            .ToEnumerable()
-            .FirstOrDefault(x => !(claims.TryGetValue(x.Id, out var until) && until > now))?.DueAt;
+        return pending.OldestDue(now, id => !(claims.TryGetValue(id, out var until) && until > now));
     }
 
     public IReadOnlyList<QueueItem> Failed(int max) =>
@@ -195,7 +184,10 @@ public sealed class LiteWorkQueue : IWorkQueue
             {
                 if (uniqueKeys && item.Key is not null && items.Exists(x => x.Key == item.Key))
                     continue;
-                items.Insert(item.ImportedCopy(Now));
+                var copy = item.ImportedCopy(Now);
+                long id = items.Insert(copy);
+                if (copy.DueAt is { } dueAt)
+                    LiteStore.AfterCommit(() => pending.Set(id, copy.Partition, dueAt));
                 stored++;
             }
             LiteStore.AfterCommit(wakeUp.Set);
