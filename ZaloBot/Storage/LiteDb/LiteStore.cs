@@ -91,17 +91,20 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
             lock (writer)
             {
                 afterCommit = [];
-                Lite.BeginTrans();
                 try
                 {
-                    work();
-                    Lite.Commit();
-                    committed = afterCommit;
-                }
-                catch
-                {
-                    Lite.Rollback();
-                    throw;
+                    Lite.BeginTrans();
+                    try
+                    {
+                        work();
+                        Lite.Commit();
+                        committed = afterCommit;
+                    }
+                    catch
+                    {
+                        Lite.Rollback();
+                        throw;
+                    }
                 }
                 finally
                 {
@@ -128,7 +131,7 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
     {
         if (afterCommit is not null)
         {
-            work();
+            work(); // already inside this thread's transaction: part of it
             return Task.CompletedTask;
         }
         var unit = new Queued(work);
@@ -156,10 +159,23 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
                 while (batch.Count < MaxBatch && queued.TryDequeue(out var unit))
                     batch.Add(unit);
             }
-            if (CommitTogether(batch) is { } failure)
+            Exception? failure;
+            try
+            {
+                failure = CommitTogether(batch);
+            }
+            catch (Exception e)
+            {
+                // The engine itself failed (a transaction could not begin or roll back): every unit
+                // of the batch fails with it, and this thread goes on with the next ones.
+                foreach (var unit in batch)
+                    unit.Done.TrySetException(e);
+                failure = null;
+            }
+            if (failure is not null)
             {
                 if (batch.Count == 1)
-                    batch[0].Done.SetException(failure);
+                    batch[0].Done.TrySetException(failure);
                 else
                     foreach (var unit in batch)
                         unit.Finish(() => Run(unit.Work));
@@ -178,22 +194,25 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
             lock (writer)
             {
                 afterCommit = [];
-                Lite.BeginTrans();
                 try
                 {
-                    foreach (var unit in batch)
+                    Lite.BeginTrans();
+                    try
                     {
-                        unit.FirstAfterCommit = afterCommit.Count;
-                        unit.Work();
-                        unit.AfterCommitCount = afterCommit.Count - unit.FirstAfterCommit;
+                        foreach (var unit in batch)
+                        {
+                            unit.FirstAfterCommit = afterCommit.Count;
+                            unit.Work();
+                            unit.AfterCommitCount = afterCommit.Count - unit.FirstAfterCommit;
+                        }
+                        Lite.Commit();
+                        committed = afterCommit;
                     }
-                    Lite.Commit();
-                    committed = afterCommit;
-                }
-                catch (Exception e)
-                {
-                    Lite.Rollback();
-                    return e;
+                    catch (Exception e)
+                    {
+                        Lite.Rollback();
+                        return e;
+                    }
                 }
                 finally
                 {
@@ -232,11 +251,11 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
             try
             {
                 rest();
-                Done.SetResult();
+                Done.TrySetResult();
             }
             catch (Exception e)
             {
-                Done.SetException(e);
+                Done.TrySetException(e);
             }
         }
     }
