@@ -54,8 +54,9 @@ public sealed class PgStore : IUnitOfWork, IDisposable
             settings.AutoPrepareMinUsages = 2;
         }
         // Nothing here leaves state on a session (locks and settings are the transaction's, which a
-        // returned connection rolls back anyway), so a pooled connection is handed out again as it is,
-        // without the seven reset statements that otherwise go with every next use of it.
+        // returned connection rolls back anyway; the schema's lock is released before its connection
+        // goes back), so a pooled connection is handed out again as it is, without the seven reset
+        // statements that otherwise go with its next use (an operator's own setting is kept).
         if (!Mentions(connectionString, "No Reset On Close", "NoResetOnClose"))
             settings.NoResetOnClose = true;
         ThreadPool.GetMinThreads(out var workers, out var completions);
@@ -137,7 +138,6 @@ public sealed class PgStore : IUnitOfWork, IDisposable
         using var batch = ambient.Batch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         batch.ExecuteNonQuery();
-        ambient.Committed = true;
     }
 
     /// <summary>Runs <paramref name="action"/> once the current transaction commits (at once outside one).</summary>
