@@ -96,7 +96,7 @@ internal sealed class PgResponseStore(PgStore store) : IResponseStore
     {
         if (rows.Count == 0)
             return;
-        store.Execute(
+        store.Write(
             sql,
             Texts("surveys", rows.Select(r => r.Where.Survey)), Texts("communes", rows.Select(r => r.Where.Commune)),
             Arg("days", rows.Select(r => r.Where.Day).ToArray()), Texts("questions", rows.Select(r => r.Detail.Question)),
@@ -199,14 +199,14 @@ internal sealed class PgConversationStore(PgStore store, Secrets secrets, TimePr
             ? JsonSerializer.Deserialize<ConversationState>(json)
             : null;
 
-    public void Save(string userId, ConversationState state) => store.Execute(
+    public void Save(string userId, ConversationState state) => store.Write(
         """
         INSERT INTO conversations (key, state, updated_at) VALUES (@key, @state, @now)
         ON CONFLICT (key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
         """,
         Arg("key", KeyOf(userId)), Arg("state", JsonSerializer.Serialize(state)), Arg("now", clock.GetUtcNow().UtcDateTime));
 
-    public void Delete(string userId) => store.Execute("DELETE FROM conversations WHERE key = @key", Arg("key", KeyOf(userId)));
+    public void Delete(string userId) => store.Write("DELETE FROM conversations WHERE key = @key", Arg("key", KeyOf(userId)));
 
     public int DeleteIdleSince(DateTime before, int batch) => store.Execute(
         "DELETE FROM conversations WHERE key IN (SELECT key FROM conversations WHERE updated_at < @before LIMIT @batch)",
@@ -216,7 +216,7 @@ internal sealed class PgConversationStore(PgStore store, Secrets secrets, TimePr
         "SELECT key, state, updated_at FROM conversations ORDER BY key",
         r => new SavedConversation(r.GetString(0), r.GetString(1), r.GetFieldValue<DateTime>(2)));
 
-    public void Import(SavedConversation conversation) => store.Execute(
+    public void Import(SavedConversation conversation) => store.Write(
         """
         INSERT INTO conversations (key, state, updated_at) VALUES (@key, @state, @at)
         ON CONFLICT (key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at

@@ -22,7 +22,7 @@ internal sealed class PgSignInCodeStore(PgStore store) : ISignInCodeStore
         },
         Arg("key", staffKey));
 
-    public void Save(PendingCode code) => store.Execute(
+    public void Save(PendingCode code) => store.Write(
         """
         INSERT INTO dashboard_codes (staff_key, code_hash, issued_at, expires_at, attempts) VALUES (@key, @hash, @issued, @expires, @attempts)
         ON CONFLICT (staff_key) DO UPDATE SET code_hash = excluded.code_hash, issued_at = excluded.issued_at,
@@ -30,7 +30,7 @@ internal sealed class PgSignInCodeStore(PgStore store) : ISignInCodeStore
         """,
         Arg("key", code.StaffKey), Arg("hash", code.CodeHash), Arg("issued", code.IssuedAt), Arg("expires", code.ExpiresAt), Arg("attempts", code.Attempts));
 
-    public void Delete(string staffKey) => store.Execute("DELETE FROM dashboard_codes WHERE staff_key = @key", Arg("key", staffKey));
+    public void Delete(string staffKey) => store.Write("DELETE FROM dashboard_codes WHERE staff_key = @key", Arg("key", staffKey));
 
     public int DeleteExpired(DateTime before, int batch) => store.Execute(
         "DELETE FROM dashboard_codes WHERE staff_key IN (SELECT staff_key FROM dashboard_codes WHERE expires_at < @before LIMIT @batch)",
@@ -45,15 +45,15 @@ internal sealed class PgDashboardSessions(PgStore store, TimeProvider clock) : I
         "SELECT EXISTS (SELECT 1 FROM dashboard_sessions WHERE id = @id AND expires_at > @now)",
         Arg("id", DashboardSession.KeyOf(id)), Arg("now", Now));
 
-    public void Start(string id, DateTime expires) => store.Execute(
+    public void Start(string id, DateTime expires) => store.Write(
         "INSERT INTO dashboard_sessions (id, expires_at) VALUES (@id, @expires) ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at",
         Arg("id", DashboardSession.KeyOf(id)), Arg("expires", expires));
 
-    public void Extend(string id, DateTime expires) => store.Execute(
+    public void Extend(string id, DateTime expires) => store.Write(
         "UPDATE dashboard_sessions SET expires_at = @expires WHERE id = @id AND expires_at > @now AND expires_at < @expires",
         Arg("id", DashboardSession.KeyOf(id)), Arg("expires", expires), Arg("now", Now));
 
-    public void End(string id) => store.Execute("DELETE FROM dashboard_sessions WHERE id = @id", Arg("id", DashboardSession.KeyOf(id)));
+    public void End(string id) => store.Write("DELETE FROM dashboard_sessions WHERE id = @id", Arg("id", DashboardSession.KeyOf(id)));
 
     public int DeleteExpired(DateTime before, int batch) => store.Execute(
         "DELETE FROM dashboard_sessions WHERE id IN (SELECT id FROM dashboard_sessions WHERE expires_at < @before LIMIT @batch)",
@@ -105,7 +105,7 @@ internal sealed class PgAdminPasswordStore(PgStore store) : IAdminPasswordStore
             SetAt = r.GetFieldValue<DateTime>(4),
         });
 
-    public void Save(StoredPassword password) => store.Execute(
+    public void Save(StoredPassword password) => store.Write(
         """
         INSERT INTO dashboard_admin (id, salt, hash, iterations, set_at) VALUES (1, @salt, @hash, @iterations, @at)
         ON CONFLICT (id) DO UPDATE SET salt = excluded.salt, hash = excluded.hash, iterations = excluded.iterations, set_at = excluded.set_at
@@ -183,7 +183,7 @@ internal sealed class PgTokenPairStore(PgStore store) : ITokenPairStore
             UpdatedAt = r.GetFieldValue<DateTime>(4),
         });
 
-    public void Save(StoredTokens pair) => store.Execute(
+    public void Save(StoredTokens pair) => store.Write(
         """
         INSERT INTO tokens (id, access_token, refresh_token, expires_at, updated_at) VALUES (1, @access, @refresh, @expires, @updated)
         ON CONFLICT (id) DO UPDATE SET access_token = excluded.access_token, refresh_token = excluded.refresh_token,
@@ -196,7 +196,7 @@ internal sealed class PgModeHistoryStore(PgStore store) : IModeHistoryStore
 {
     public DateTime? LiveSince() => store.Scalar<DateTime?>("SELECT min(at) FROM mode_history WHERE mode = 'live'");
 
-    public void MarkLive(DateTime at) => store.Execute(
+    public void MarkLive(DateTime at) => store.Write(
         "INSERT INTO mode_history (mode, at) VALUES ('live', @at) ON CONFLICT (mode) DO NOTHING", Arg("at", at));
 }
 
@@ -220,7 +220,7 @@ internal sealed class PgJobRunStore(PgStore store) : IJobRunStore
 /// <summary>Blobs in a bytea table, in the same transactions as everything else; storing an id again replaces it.</summary>
 internal sealed class PgBlobStore(PgStore store, TimeProvider clock) : IBlobStore
 {
-    public void Put(string id, string fileName, byte[] content) => store.Execute(
+    public void Put(string id, string fileName, byte[] content) => store.Write(
         """
         INSERT INTO blobs (id, file_name, content, uploaded_at) VALUES (@id, @name, @content, @now)
         ON CONFLICT (id) DO UPDATE SET file_name = excluded.file_name, content = excluded.content, uploaded_at = excluded.uploaded_at

@@ -47,7 +47,7 @@ internal sealed class PgStaffStore(PgStore store, Secrets secrets) : IStaffStore
         return member;
     });
 
-    public void Update(StaffMember member) => store.Execute(
+    public void Update(StaffMember member) => store.Write(
         """
         UPDATE staff SET protected_user_id = @protected, role = @role, commune_code = @commune, login_name = @login,
             registered_at = @registered, answering_as_citizen = @citizen, full_name = @name, position = @position,
@@ -58,7 +58,7 @@ internal sealed class PgStaffStore(PgStore store, Secrets secrets) : IStaffStore
 
     public bool Remove(string key) => store.Execute("DELETE FROM staff WHERE key = @key", Arg("key", key)) > 0;
 
-    public void Import(StaffMember member) => store.Execute(
+    public void Import(StaffMember member) => store.Write(
         $"""
         INSERT INTO staff ({Columns})
         VALUES (@key, @protected, @role, @commune, @login, @registered, @citizen, @name, @position, @pending_day, @pending_visitors, @pending_asked, @disabled)
@@ -112,7 +112,7 @@ internal sealed class PgInviteCodeStore(PgStore store) : IInviteCodeStore
     private static InviteCodeRecord Read(NpgsqlDataReader r) =>
         new() { Scope = r.GetString(0), CodeHash = NullableText(r, 1), ChangedBy = r.GetString(2), ChangedAt = r.GetFieldValue<DateTime>(3) };
 
-    public void Save(InviteCodeRecord record) => store.Execute(
+    public void Save(InviteCodeRecord record) => store.Write(
         """
         INSERT INTO invite_codes (scope, code_hash, changed_by, changed_at) VALUES (@scope, @hash, @by, @at)
         ON CONFLICT (scope) DO UPDATE SET code_hash = excluded.code_hash, changed_by = excluded.changed_by, changed_at = excluded.changed_at
@@ -133,7 +133,7 @@ internal sealed class PgThrottleStore(PgStore store) : IThrottleStore
         },
         Arg("key", key));
 
-    public void Save(RegistrationAttempts attempts) => store.Execute(
+    public void Save(RegistrationAttempts attempts) => store.Write(
         """
         INSERT INTO registration_attempts (key, failures, lockouts, locked_until) VALUES (@key, @failures, @lockouts, @until)
         ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, lockouts = excluded.lockouts, locked_until = excluded.locked_until
@@ -141,7 +141,7 @@ internal sealed class PgThrottleStore(PgStore store) : IThrottleStore
         Arg("key", attempts.Key), Arg("failures", attempts.Failures.Select(Utc).ToArray()), Arg("lockouts", attempts.Lockouts),
         Arg("until", attempts.LockedUntil));
 
-    public void Delete(string key) => store.Execute("DELETE FROM registration_attempts WHERE key = @key", Arg("key", key));
+    public void Delete(string key) => store.Write("DELETE FROM registration_attempts WHERE key = @key", Arg("key", key));
 
     public int DeleteQuietSince(DateTime before, int batch) => store.Execute(
         """
@@ -171,7 +171,7 @@ internal sealed class PgVisitorCountStore(PgStore store) : IVisitorCountStore
         History = JsonSerializer.Deserialize<List<VisitorCountChange>>(r.GetString(4)) ?? [],
     };
 
-    public void Save(VisitorCount count) => store.Execute(
+    public void Save(VisitorCount count) => store.Write(
         """
         INSERT INTO visitor_counts (id, commune_code, day, visitors, history) VALUES (@id, @commune, @day, @visitors, @history)
         ON CONFLICT (id) DO UPDATE SET commune_code = excluded.commune_code, day = excluded.day, visitors = excluded.visitors, history = excluded.history
@@ -231,7 +231,7 @@ internal sealed class PgRosterStore(PgStore store) : IRosterStore
     /// <summary>Entries without an id get the next one; after entries with their own id, the next ones continue above them.</summary>
     public void ReplaceAll(IReadOnlyList<RosterEntry> imported) => store.Run(() =>
     {
-        store.Execute("DELETE FROM roster");
+        store.Write("DELETE FROM roster");
         foreach (var entry in imported)
         {
             NpgsqlParameter[] args =

@@ -12,6 +12,9 @@ namespace ZaloBot.Storage.Postgres;
 /// that transaction; outside, it takes a connection of its own and commits by itself. Keyed reads
 /// made inside a transaction lock the row they read (<see cref="ForUpdate"/>), so two instances that
 /// read, change and write the same record wait for each other instead of losing one change.
+/// A write whose outcome nobody reads (<see cref="Write"/>) waits inside the transaction for the
+/// next statement that reads, or for the COMMIT, and goes with it in one round trip: a unit of
+/// work's writes cost one trip to the server together, not one each.
 /// </summary>
 public sealed class PgStore : IUnitOfWork, IDisposable
 {
@@ -50,6 +53,12 @@ public sealed class PgStore : IUnitOfWork, IDisposable
             settings.MaxAutoPrepare = 64;
             settings.AutoPrepareMinUsages = 2;
         }
+        // Nothing here leaves state on a session (locks and settings are the transaction's, which a
+        // returned connection rolls back anyway; the schema's lock is released before its connection
+        // goes back), so a pooled connection is handed out again as it is, without the seven reset
+        // statements that otherwise go with its next use (an operator's own setting is kept).
+        if (!Mentions(connectionString, "No Reset On Close", "NoResetOnClose"))
+            settings.NoResetOnClose = true;
         ThreadPool.GetMinThreads(out var workers, out var completions);
         if (workers < MinThreads)
             ThreadPool.SetMinThreads(MinThreads, completions);
@@ -80,7 +89,15 @@ public sealed class PgStore : IUnitOfWork, IDisposable
     {
         if (InTransaction)
         {
-            work(); // already inside this thread's transaction: part of it
+            current!.Depth++; // already inside this thread's transaction: part of it
+            try
+            {
+                work();
+            }
+            finally
+            {
+                current.Depth--;
+            }
             return;
         }
         var outer = current; // another store's transaction on this thread (tests with two databases): left alone
@@ -88,12 +105,13 @@ public sealed class PgStore : IUnitOfWork, IDisposable
         using (var connection = dataSource.OpenConnection())
         {
             using var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
-            current = new Ambient(this, connection);
+            var ambient = current = new Ambient(this, connection);
             try
             {
                 work();
-                transaction.Commit();
-                committed = current.AfterCommit;
+                if (!ambient.Committed)
+                    Commit(ambient, transaction);
+                committed = ambient.AfterCommit;
             }
             catch
             {
@@ -109,6 +127,19 @@ public sealed class PgStore : IUnitOfWork, IDisposable
             action();
     }
 
+    /// <summary>The COMMIT, with the writes still waiting before it: one round trip.</summary>
+    private static void Commit(Ambient ambient, NpgsqlTransaction transaction)
+    {
+        if (ambient.Writes.Count == 0)
+        {
+            transaction.Commit();
+            return;
+        }
+        using var batch = ambient.Batch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        batch.ExecuteNonQuery();
+    }
+
     /// <summary>Runs <paramref name="action"/> once the current transaction commits (at once outside one).</summary>
     internal void AfterCommit(Action action)
     {
@@ -118,57 +149,115 @@ public sealed class PgStore : IUnitOfWork, IDisposable
             action();
     }
 
-    /// <summary>Runs <paramref name="work"/> on this thread's transaction, or on a pooled connection of its own (each statement committing by itself).</summary>
-    internal T Use<T>(Func<NpgsqlConnection, T> work)
+    /// <summary>
+    /// Runs <paramref name="work"/> on this thread's transaction, or on a pooled connection of its
+    /// own (each statement committing by itself), with the batch of the transaction's waiting writes
+    /// and then <paramref name="sql"/>.
+    /// </summary>
+    private T Send<T>(string sql, NpgsqlParameter[] args, Func<NpgsqlBatch, T> work)
     {
         if (InTransaction)
-            return work(current!.Connection);
+        {
+            if (current!.Committed)
+                throw new InvalidOperationException("The transaction has already committed.");
+            using var batch = current.Batch();
+            batch.BatchCommands.Add(Statement(sql, args));
+            return work(batch);
+        }
         using var connection = dataSource.OpenConnection();
-        return work(connection);
+        using var alone = new NpgsqlBatch(connection) { BatchCommands = { Statement(sql, args) } };
+        return work(alone);
     }
 
-    internal int Execute(string sql, params NpgsqlParameter[] args) => Use(c =>
+    /// <summary>
+    /// A write whose outcome nobody reads. Inside a transaction it waits for the next statement sent
+    /// (or the COMMIT) and goes with it, so its error, if any, comes from that call; outside one it
+    /// runs at once.
+    /// </summary>
+    internal void Write(string sql, params NpgsqlParameter[] args)
     {
-        using var command = Command(c, sql, args);
-        return command.ExecuteNonQuery();
+        if (!InTransaction)
+        {
+            Execute(sql, args);
+            return;
+        }
+        if (current!.Committed)
+            throw new InvalidOperationException("The transaction has already committed.");
+        current.Writes.Add(Statement(sql, args));
+    }
+
+    /// <summary>Runs a statement and says how many rows it changed.</summary>
+    internal int Execute(string sql, params NpgsqlParameter[] args) => Send(sql, args, batch =>
+    {
+        batch.ExecuteNonQuery();
+        return batch.BatchCommands[^1].RecordsAffected;
     });
 
-    internal T? Scalar<T>(string sql, params NpgsqlParameter[] args) => Use(c =>
+    internal T? Scalar<T>(string sql, params NpgsqlParameter[] args) => Send(sql, args, batch =>
     {
-        using var command = Command(c, sql, args);
-        var value = command.ExecuteScalar();
+        var value = batch.ExecuteScalar();
         return value is null or DBNull ? default : (T)value;
     });
 
-    internal List<T> Query<T>(string sql, Func<NpgsqlDataReader, T> read, params NpgsqlParameter[] args) => Use(c =>
+    internal List<T> Query<T>(string sql, Func<NpgsqlDataReader, T> read, params NpgsqlParameter[] args) =>
+        Send(sql, args, batch => ReadAll(batch, read));
+
+    /// <summary>
+    /// <see cref="Query"/> as the last statement of the transaction that <see cref="Run"/> began:
+    /// sent with the COMMIT, in one round trip. Inside a transaction begun further out it is only a
+    /// query (that transaction commits when it ends).
+    /// </summary>
+    internal List<T> QueryAndCommit<T>(string sql, Func<NpgsqlDataReader, T> read, params NpgsqlParameter[] args)
     {
-        using var command = Command(c, sql, args);
-        using var reader = command.ExecuteReader();
+        if (!InTransaction || current!.Depth > 0)
+            return Query(sql, read, args);
+        var ambient = current;
+        var rows = Send(sql, args, batch =>
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            return ReadAll(batch, read);
+        });
+        ambient.Committed = true;
+        return rows;
+    }
+
+    private static List<T> ReadAll<T>(NpgsqlBatch batch, Func<NpgsqlDataReader, T> read)
+    {
+        using var reader = batch.ExecuteReader();
         var rows = new List<T>();
         while (reader.Read())
             rows.Add(read(reader));
+        while (reader.NextResult())
+        {
+            // the statements after the one read (a COMMIT): their errors surface here
+        }
         return rows;
-    });
+    }
 
     /// <summary>A figure per commune and day: rows of commune, day and count.</summary>
-    internal DailyCounts DailyCounts(string sql, DateOnly from, DateOnly to, params NpgsqlParameter[] args) => Use(c =>
+    internal DailyCounts DailyCounts(string sql, DateOnly from, DateOnly to, params NpgsqlParameter[] args)
     {
-        using var command = Command(c, sql, args);
-        using var reader = command.ExecuteReader();
         var counts = new DailyCounts(from, to);
-        while (reader.Read())
-            counts.Set(reader.GetString(0), reader.GetFieldValue<DateOnly>(1), reader.GetInt32(2));
+        foreach (var (commune, day, count) in Query(sql, r => (r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetInt32(2)), args))
+            counts.Set(commune, day, count);
         return counts;
-    });
+    }
 
     internal T? One<T>(string sql, Func<NpgsqlDataReader, T> read, params NpgsqlParameter[] args) where T : class =>
         Query(sql, read, args).FirstOrDefault();
 
-    internal static NpgsqlCommand Command(NpgsqlConnection connection, string sql, NpgsqlParameter[] args)
+    private static NpgsqlBatchCommand Statement(string sql, NpgsqlParameter[] args)
     {
-        var command = new NpgsqlCommand(sql, connection);
+        var command = new NpgsqlBatchCommand(sql);
         command.Parameters.AddRange(args);
         return command;
+    }
+
+    /// <summary>Whether a connection string sets a keyword (under any of its names) itself.</summary>
+    private static bool Mentions(string connectionString, params string[] keywords)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return keywords.Any(given.ContainsKey);
     }
 
     /// <summary>A parameter; a <see cref="DateTime"/> is sent as UTC (timestamptz), null as SQL NULL.</summary>
@@ -232,5 +321,24 @@ public sealed class PgStore : IUnitOfWork, IDisposable
         public NpgsqlConnection Connection { get; } = connection;
 
         public List<Action> AfterCommit { get; } = [];
+
+        /// <summary>Writes not sent yet, in the order they were made.</summary>
+        public List<NpgsqlBatchCommand> Writes { get; } = [];
+
+        /// <summary>How many <see cref="Run"/> calls inside the one that began the transaction are under way.</summary>
+        public int Depth { get; set; }
+
+        /// <summary>Set once the COMMIT went out with a statement: nothing more may be sent.</summary>
+        public bool Committed { get; set; }
+
+        /// <summary>A batch of the waiting writes (taken out of the list), to which the caller adds what goes after them.</summary>
+        public NpgsqlBatch Batch()
+        {
+            var batch = new NpgsqlBatch(Connection);
+            foreach (var write in Writes)
+                batch.BatchCommands.Add(write);
+            Writes.Clear();
+            return batch;
+        }
     }
 }

@@ -37,44 +37,61 @@ public sealed class PgWorkQueue : IWorkQueue
     /// <summary>
     /// One INSERT for the whole batch, its rows numbered in the batch's order (so ids, and with them
     /// each partition's order, follow it). With unique keys an item whose key is already stored, or
-    /// came earlier in the batch, is not stored.
+    /// came earlier in the batch, is not stored, and the INSERT says which were; without, every item
+    /// is stored and the INSERT is a write that goes with the transaction's next statement.
     /// </summary>
     public IReadOnlyList<bool> Enqueue(IReadOnlyList<NewQueueItem> items)
     {
         var stored = new bool[items.Count];
         if (items.Count == 0)
             return stored;
-        var conflict = uniqueKeys ? " ON CONFLICT (key) DO NOTHING" : "";
-        var inserted = store.Query(
-            $"""
-            INSERT INTO {table} (key, partition, kind, payload, status, attempts, created_at, due_at)
+        NpgsqlParameter[] args =
+        [
+            Texts("keys", items.Select(i => i.Key)), Texts("partitions", items.Select(i => i.Partition)),
+            Texts("kinds", items.Select(i => i.Kind)), Texts("payloads", items.Select(i => i.Payload)), Arg("now", Now),
+        ];
+        const string Insert =
+            """
             SELECT key, partition, kind, payload, 0, 0, @now, @now
             FROM unnest(@keys, @partitions, @kinds, @payloads) WITH ORDINALITY AS t(key, partition, kind, payload, n)
-            ORDER BY n{conflict}
-            RETURNING key
-            """,
-            r => NullableText(r, 0),
-            Texts("keys", items.Select(i => i.Key)), Texts("partitions", items.Select(i => i.Partition)),
-            Texts("kinds", items.Select(i => i.Kind)), Texts("payloads", items.Select(i => i.Payload)), Arg("now", Now));
-        var storedKeys = inserted.OfType<string>().ToHashSet(StringComparer.Ordinal);
-        for (var i = 0; i < items.Count; i++)
-            stored[i] = !uniqueKeys || items[i].Key is not { } key || storedKeys.Remove(key); // the first of a repeated key only
+            ORDER BY n
+            """;
+        if (uniqueKeys)
+        {
+            var storedKeys = store.Query(
+                $"INSERT INTO {table} (key, partition, kind, payload, status, attempts, created_at, due_at) {Insert} ON CONFLICT (key) DO NOTHING RETURNING key",
+                r => NullableText(r, 0), args)
+                .OfType<string>().ToHashSet(StringComparer.Ordinal);
+            for (var i = 0; i < items.Count; i++)
+                stored[i] = items[i].Key is not { } key || storedKeys.Remove(key); // the first of a repeated key only
+        }
+        else
+        {
+            store.Write($"INSERT INTO {table} (key, partition, kind, payload, status, attempts, created_at, due_at) {Insert}", args);
+            Array.Fill(stored, true);
+        }
         store.AfterCommit(wakeUp.Set);
         return stored;
     }
 
     /// <summary>
-    /// Claims in one transaction of three statements. Row locks alone cannot keep a partition to one
+    /// Claims in one transaction of two round trips. Row locks alone cannot keep a partition to one
     /// claimed item across instances: two claimers with snapshots taken at the same moment may each
     /// see a different item as the partition's head (an item whose insert commits late has a lower
     /// id than one already claimed) and lock different rows. So a claimer first takes a transaction
     /// advisory lock per candidate partition, skipping those another claimer holds
     /// (<c>pg_try_advisory_xact_lock</c> never waits, so claimers never deadlock), and only then,
     /// in a later statement whose snapshot sees every claim committed before it got the locks,
-    /// claims the heads of the partitions it holds that have no live claim. The locks go with the
-    /// commit, by which time the claims are visible to the next holder. Completing, retrying and
-    /// storing need no lock: they never add a claim.
+    /// claims the heads of the partitions it holds that have no live claim; that statement goes
+    /// with the COMMIT. The locks go with the commit, by which time the claims are visible to the
+    /// next holder. Completing, retrying and storing need no lock: they never add a claim.
     /// </summary>
+    /// <remarks>
+    /// A partition has one head (its pending item with the lowest id), so the due items are read in
+    /// due order and the scan stops at the wanted number of heads: with many users waiting it reads
+    /// a few dozen rows, not <see cref="ScanLimit"/>. The candidates are locked in the statement
+    /// that finds them (the lock is taken on the rows the inner query returns, after its limit).
+    /// </remarks>
     public IReadOnlyList<QueueItem> Claim(int max, TimeSpan lease)
     {
         if (max <= 0)
@@ -83,24 +100,19 @@ public sealed class PgWorkQueue : IWorkQueue
         var until = now + lease;
         return store.Run<IReadOnlyList<QueueItem>>(() =>
         {
-            var candidates = store.Query(
+            var held = store.Query(
                 $"""
-                SELECT partition FROM (
-                    SELECT q.partition, min(q.due_at) AS due FROM (
+                WITH heads AS MATERIALIZED (
+                    SELECT q.partition FROM (
                         SELECT partition, id, due_at FROM {table} WHERE due_at <= @now ORDER BY due_at LIMIT {ScanLimit}) q
                     WHERE NOT EXISTS (SELECT 1 FROM {table} p WHERE p.partition = q.partition AND p.status = 0 AND p.id < q.id)
-                    GROUP BY q.partition) heads
-                ORDER BY due LIMIT @wanted
+                    ORDER BY q.due_at LIMIT @wanted)
+                SELECT partition FROM heads WHERE pg_try_advisory_xact_lock(hashtext(partition))
                 """,
                 r => r.GetString(0), Arg("now", now), Arg("wanted", max * 2));
-            if (candidates.Count == 0)
-                return [];
-            var held = store.Query(
-                "SELECT p FROM unnest(@partitions) WITH ORDINALITY AS t(p, n) WHERE pg_try_advisory_xact_lock(hashtext(p)) ORDER BY n",
-                r => r.GetString(0), Arg("partitions", candidates.ToArray()));
             if (held.Count == 0)
                 return [];
-            return store.Query(
+            return store.QueryAndCommit(
                 $"""
                 UPDATE {table} SET due_at = @until, claimed_until = @until
                 WHERE id IN (
@@ -144,7 +156,7 @@ public sealed class PgWorkQueue : IWorkQueue
         store.AfterCommit(wakeUp.Set);
     }
 
-    private void Update(QueueItem item) => store.Execute(
+    private void Update(QueueItem item) => store.Write(
         $"""
         UPDATE {table} SET payload = @payload, status = @status, attempts = @attempts, due_at = @due, claimed_until = @claimed,
             finished_at = @finished, result = @result, code = @code

@@ -1,8 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using ZaloBot.Conversation;
 using ZaloBot.Storage;
 using ZaloBot.Dashboard;
 using ZaloBot.Storage.Postgres;
+using ZaloBot.Survey;
+using ZaloBot.Volunteers;
 using ZaloBot.Zalo;
 
 namespace ZaloBot.Tests.Storage;
@@ -50,6 +53,47 @@ public sealed class PostgresStoreContract(PostgresDatabase database) : StoreCont
         Assert.Empty(Outbox.Claim(10, TimeSpan.FromMinutes(1)));
         Outbox.Complete(claimed, "sent");
         Assert.Equal("first", Assert.Single(Outbox.Claim(10, TimeSpan.FromMinutes(1))).Payload);
+    }
+
+    [SkippableFact]
+    public void In_a_unit_of_work_a_read_sees_the_writes_before_it_and_a_write_refused_at_the_commit_undoes_the_unit()
+    {
+        var conversations = Get<IConversationStore>();
+        Unit.Run(() =>
+        {
+            conversations.Save("u1", new ConversationState { CommuneCode = "X07" });
+            Outbox.Enqueue(new NewQueueItem(null, "p1", "reply", "hello"));
+            Assert.Equal("X07", conversations.Load("u1")?.CommuneCode);
+            Assert.Equal(1, Outbox.CountPending());
+            conversations.Save("u1", new ConversationState { CommuneCode = "X08" });
+        });
+        Assert.Equal("X08", conversations.Load("u1")?.CommuneCode);
+
+        // Login names are unique: the second member is refused when the writes go out with the COMMIT.
+        var staff = Get<IStaffStore>();
+        var refused = Assert.Throws<PostgresException>(() => Unit.Run(() =>
+        {
+            conversations.Save("u2", new ConversationState { CommuneCode = "X07" });
+            staff.Import(new StaffMember { Key = "k1", ProtectedUserId = "p1", LoginName = "same", RegisteredAt = Now });
+            staff.Import(new StaffMember { Key = "k2", ProtectedUserId = "p2", LoginName = "same", RegisteredAt = Now });
+        }));
+        Assert.Equal(PostgresErrorCodes.UniqueViolation, refused.SqlState);
+        Assert.Null(conversations.Load("u2"));
+        Assert.Empty(staff.All());
+        Assert.Equal(1, Outbox.CountPending());
+    }
+
+    [SkippableFact]
+    public void A_claim_made_in_a_unit_of_work_that_fails_is_undone_with_it()
+    {
+        Outbox.Enqueue(new NewQueueItem(null, "user", "reply", "hello"));
+        void ClaimThenFail()
+        {
+            Assert.Single(Outbox.Claim(10, TimeSpan.FromMinutes(1)));
+            throw new InvalidOperationException("the unit fails after its claim");
+        }
+        Assert.Throws<InvalidOperationException>(() => Unit.Run(ClaimThenFail));
+        Assert.Equal("hello", Assert.Single(Outbox.Claim(10, TimeSpan.FromMinutes(1))).Payload);
     }
 
     [SkippableFact]
