@@ -12,7 +12,8 @@ namespace Reporting.FinalReport;
 /// signed: the method, each commune's figures against the quota, the citizens' views of the
 /// chairman commune by commune with a district ranking, their comments, the objectivity checks and
 /// a few photos. Every figure comes from the same code as the digest and the XLSX
-/// (<see cref="DistrictSummary"/>, <see cref="AnswerTallies"/>, <see cref="FreeTextAnswers"/>).
+/// (<see cref="DistrictSummary"/>, <see cref="AnswerTallies"/>, <see cref="FreeTextAnswers"/>), from
+/// counts; the responses are read once, one at a time, for the comments it quotes.
 /// </summary>
 public static class FinalReportDocument
 {
@@ -36,12 +37,12 @@ public static class FinalReportDocument
     {
         var filter = input.Filter;
         var communes = DistrictSummary.Build(data, filter, quota, input.Satisfaction);
-        var responses = data.Responses.Where(filter.Includes).ToList();
+        var tallies = data.CountsFor(filter).Tallies;
         using var doc = new WordDocument(input.Title, input.IssuingBody);
         Heading(doc, input);
         Method(doc, input, communes.Count, quota);
         QuotaResults(doc, data, filter, communes, quota);
-        Views(doc, data, input, communes, responses, quota);
+        Views(doc, data, input, communes, tallies, quota);
         Objectivity(doc, communes);
         Photos(doc, input);
         return doc.Save();
@@ -142,7 +143,7 @@ public static class FinalReportDocument
     }
 
     private static void Views(
-        WordDocument doc, SurveyData data, FinalReportInput input, IReadOnlyList<CommuneSummary> communes, List<ResponseRecord> responses, QuotaOptions quota)
+        WordDocument doc, SurveyData data, FinalReportInput input, IReadOnlyList<CommuneSummary> communes, IReadOnlyList<TallyCount> tallies, QuotaOptions quota)
     {
         doc.Heading("III. Ý KIẾN CỦA NGƯỜI DÂN", 1);
         var satisfaction = data.Questions.FirstOrDefault(q => q.Id == input.Satisfaction.QuestionId);
@@ -178,14 +179,14 @@ public static class FinalReportDocument
             .ToList();
         doc.Heading("2. Kết quả từng câu hỏi theo xã, thị trấn", 2);
         doc.Text("Tỷ lệ (%) tính trên số người trả lời câu hỏi đó ở từng xã; câu hỏi về Chủ tịch UBND chỉ hỏi người biết Chủ tịch.", italic: true, sizePt: 11);
-        var byCommune = responses.ToLookup(r => r.CommuneCode);
+        var byCommune = tallies.ToLookup(t => t.CommuneCode);
         for (var i = 0; i < key.Count; i++)
         {
             var question = key[i];
             doc.Text($"2.{i + 1}. {question.Text}", Align.Left, bold: true, keepWithNext: true);
             var rows = communes
-                .Select(c => ShareRow(c.Commune.Name, AnswerTallies.Tally([question], [.. byCommune[c.Commune.Code]])))
-                .Append(ShareRow(input.Filter.ScopeName, AnswerTallies.Tally([question], responses)))
+                .Select(c => ShareRow(c.Commune.Name, AnswerTallies.Tally([question], byCommune[c.Commune.Code])))
+                .Append(ShareRow(input.Filter.ScopeName, AnswerTallies.Tally([question], tallies)))
                 .ToList();
             var optionWidth = Math.Max(6, 66 / Math.Max(question.Options.Count, 1));
             doc.Table(
@@ -208,16 +209,16 @@ public static class FinalReportDocument
     private static void Comments(WordDocument doc, SurveyData data, FinalReportInput input, IReadOnlyList<CommuneSummary> communes)
     {
         doc.Heading("3. Ý kiến, kiến nghị của người dân", 2);
-        var answers = FreeTextAnswers.Collect(data.Communes, data.Questions, data.Responses, input.Filter).ToLookup(a => a.CommuneCode);
+        var picked = MainComments.PerCommune(data.Questions, data.Responses, input.Filter, input.CommentsPerCommune);
         var any = false;
         foreach (var commune in communes)
         {
-            var (quoted, total) = MainComments.Of(answers[commune.Commune.Code], input.CommentsPerCommune);
-            if (total == 0)
+            if (!picked.TryGetValue(commune.Commune.Code, out var found) || found.Total == 0)
             {
                 continue;
             }
 
+            var (quoted, total) = found;
             any = true;
             var shown = quoted.Sum(q => q.Times) < total ? $", trích {quoted.Count} ý kiến" : "";
             doc.Text($"{commune.Commune.Name} ({total} ý kiến{shown}):", Align.Left, bold: true, keepWithNext: true);

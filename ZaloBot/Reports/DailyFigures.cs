@@ -1,6 +1,7 @@
 using ZaloBot.Storage;
 using Reporting;
 using Reporting.Exports;
+using ZaloBot.Conversation;
 using ZaloBot.Survey;
 using ZaloBot.Volunteers;
 
@@ -97,6 +98,19 @@ public sealed class DailyFigures(SurveyCatalog catalog, IResponseStore responses
                 r.Answers.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value),
                 r.QualityFlags));
 
-    /// <summary>Everything the exports need for a date range.</summary>
-    public SurveyData ExportData(DateOnly from, DateOnly to) => new(Communes, Questions, Days(from, to, reporters: true), Responses().ToList());
+    /// <summary>
+    /// Everything the exports need for a date range: the counts from the counters, the responses
+    /// read one by one as a sheet or the report's comments use them (never held all at once).
+    /// </summary>
+    public SurveyData ExportData(DateOnly from, DateOnly to) =>
+        new(Communes, Questions, Days(from, to, reporters: true), Responses())
+        {
+            Counts = new ResponseCounts(Tallies(from, to), [.. KnownFlags.SelectMany(flag => PerCommune(flag, Flagged(flag, from, to)))]),
+        };
+
+    /// <summary>The flags the survey engine sets (see <see cref="QualityFlags"/>), each with its counters.</summary>
+    private static readonly string[] KnownFlags = [QualityFlags.TooFast, QualityFlags.OutsideDeskHours];
+
+    private static IEnumerable<FlagCount> PerCommune(string flag, DailyCounts days) =>
+        days.GroupBy(d => d.Key.Commune).Select(g => new FlagCount(g.Key, flag, g.Sum(d => d.Value)));
 }

@@ -4,6 +4,7 @@ using MiniExcelLibs;
 using Reporting.Exports;
 using Cell = Reporting.Exports.Cell;
 using CellFormat = DocumentFormat.OpenXml.Spreadsheet.CellFormat;
+using Sheet = DocumentFormat.OpenXml.Spreadsheet.Sheet;
 using Table = Reporting.Exports.Table;
 using static Reporting.Tests.Exports.SurveySeed;
 
