@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using MiniExcelLibs;
 using Reporting.Exports;
+using Reporting.FinalReport;
+using Reporting.Quota;
 using ZaloBot.Reports;
 using ZaloBot.Survey;
 
@@ -98,6 +100,30 @@ public sealed class ExportTests(SeededDashboard dashboard) : SeededDashboardTest
         static string[] Lines(byte[] csv) => [.. Encoding.UTF8.GetString(csv).Split("\r\n").Take(1), .. Encoding.UTF8.GetString(csv).Split("\r\n").Skip(1).Order(StringComparer.Ordinal)];
         Assert.Equal(Lines(ExportFiles.ToCsv(sheet)), Lines(await response.Content.ReadAsByteArrayAsync()));
     }
+
+    [Fact]
+    public void The_summary_tallies_and_final_report_from_the_counters_equal_those_counted_from_the_responses()
+    {
+        var figures = Bot.Get<DailyFigures>();
+        var (from, to) = (new DateOnly(2024, 6, 12), new DateOnly(2024, 6, 14));
+        var filter = new ExportFilter(from, to);
+        var stored = figures.ExportData(from, to);
+        var counted = stored with { Counts = null, Responses = figures.Responses().ToList() };
+        var input = new FinalReportInput("Kết quả khảo sát", "Ban Chỉ đạo", from, to, to, 0, []);
+
+        Assert.NotNull(stored.Counts);
+        foreach (var sheet in new[] { SummarySheet.SheetName, AnswerTallies.SheetName })
+            Assert.Equal(Cells(BoardExport.Build(sheet, counted, filter)), Cells(BoardExport.Build(sheet, stored, filter)));
+        Assert.Equal(
+            Docx.Paragraphs(FinalReportDocument.Build(counted, input, new QuotaOptions())),
+            Docx.Paragraphs(FinalReportDocument.Build(stored, input, new QuotaOptions())));
+        // What the counters hold, not zeros: X07's three responses sent too fast, its 28 answers to "sex".
+        var summary = Cells(BoardExport.Build(SummarySheet.SheetName, stored, filter));
+        Assert.Equal("3", summary.Single(row => row[0] == "X07")[11]);
+        Assert.Contains(["X07", "Xã Tân Lập", "sex", "Giới tính của ông/bà?", "Nam", "28", "100.0", "28"], Cells(BoardExport.Build(AnswerTallies.SheetName, stored, filter)));
+    }
+
+    private static List<string[]> Cells(Sheet sheet) => [.. sheet.Rows.Select(row => row.Select(cell => cell.ToString()).ToArray())];
 
     [Fact]
     public async Task Quality_flags_are_in_Vietnamese_and_comments_carry_their_date()
