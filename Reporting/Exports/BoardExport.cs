@@ -5,8 +5,8 @@ namespace Reporting.Exports;
 /// <summary>
 /// Everything the district board exports from, as the service has stored it. <see cref="Responses"/>
 /// are read as they are used, in the order they were submitted, each time anew: nothing here holds
-/// them all. <see cref="Counts"/> are the store's counters over the days the data was gathered for;
-/// without them the figures are counted from the responses, in one pass.
+/// them all. <see cref="Counts"/> reads the store's counters over the days the data was gathered
+/// for, when a sheet first needs them; without it the figures are counted from the responses, in one pass.
 /// </summary>
 public sealed record SurveyData(
     IReadOnlyList<Commune> Communes,
@@ -14,10 +14,10 @@ public sealed record SurveyData(
     IReadOnlyList<CommuneDay> Days,
     IEnumerable<ResponseRecord> Responses)
 {
-    public ResponseCounts? Counts { get; init; }
+    public Lazy<ResponseCounts>? Counts { get; init; }
 
     /// <summary>The counts over the filter's days and communes.</summary>
-    public ResponseCounts CountsFor(ExportFilter filter) => (Counts ?? ResponseCounts.Count(Responses.Where(filter.Includes))).Of(filter);
+    public ResponseCounts CountsFor(ExportFilter filter) => (Counts?.Value ?? ResponseCounts.Count(Responses.Where(filter.Includes))).Of(filter);
 }
 
 /// <summary>

@@ -177,7 +177,7 @@ public sealed class FinalReportDocumentTests
         var counted = Build();
         var counts = ResponseCounts.Count(Responses.Where(SurveyDays.Includes));
 
-        var docx = Build(data: Data with { Responses = new ReadOnce<ResponseRecord>(Responses), Counts = counts });
+        var docx = Build(data: Data with { Responses = new ReadOnce<ResponseRecord>(Responses), Counts = new(() => counts) });
 
         Assert.Equal(Paragraphs(counted), Paragraphs(docx));
         Assert.Equal(Rows(counted), Rows(docx));
