@@ -39,7 +39,7 @@ internal static class ExportEndpoints
                 : Results.BadRequest(OutsideWindow(figures)));
     }
 
-    private static IResult Download(
+    private static async Task<IResult> Download(
         string kind, string format, DateOnly? from, DateOnly? to, string[]? communes, DailyFigures figures, IOptions<QuotaOptions> quota, TimeProvider clock)
     {
         var sheet = Kinds.FirstOrDefault(k => k.Kind == kind).Sheet;
@@ -58,22 +58,33 @@ internal static class ExportEndpoints
             return Results.Stream(output => ExportFiles.WriteCsvAsync(one.Headers, one.Rows, output), "text/csv; charset=utf-8", name);
         }
 
-        return Results.Stream(output => WriteXlsxAsync(kind == All ? BoardExport.Tables(data, filter, quota.Value) : [BoardExport.Build(sheet!, data, filter, quota.Value)], output),
-            XlsxType, name);
+        var workbook = await WriteXlsxAsync(() => kind == All
+            ? BoardExport.Tables(data, filter, quota.Value)
+            : [BoardExport.Build(sheet!, data, filter, quota.Value)]);
+        return Results.File(workbook, XlsxType, name);
     }
 
     /// <summary>
-    /// A workbook is a zip, written to a temporary file (deleted when closed) and then sent: the
-    /// writing never holds the workbook or its rows, and the download gets a length.
+    /// A workbook is a zip: it is written to a temporary file, deleted when the file is closed once
+    /// sent, so that neither the workbook nor its rows are held in memory and the download has a
+    /// length. The writing reads the store, so it runs off the request's thread.
     /// </summary>
-    private static async Task WriteXlsxAsync(IReadOnlyList<Sheet> sheets, Stream output)
+    private static async Task<FileStream> WriteXlsxAsync(Func<IReadOnlyList<Sheet>> sheets)
     {
-        await using var file = new FileStream(
+        var file = new FileStream(
             Path.Combine(Path.GetTempPath(), $"zalobot-export-{Guid.NewGuid():N}.xlsx"),
             FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16, FileOptions.DeleteOnClose);
-        ExportFiles.WriteXlsx(sheets, file);
-        file.Position = 0;
-        await file.CopyToAsync(output);
+        try
+        {
+            await Task.Run(() => ExportFiles.WriteXlsx(sheets(), file));
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ using Reporting.FinalReport;
 using Reporting.Quota;
 using ZaloBot.Reports;
 using ZaloBot.Survey;
+using ZaloBot.Tests.Support;
 
 namespace ZaloBot.Tests.Dashboard;
 
@@ -57,6 +58,22 @@ public sealed class ExportTests(SeededDashboard dashboard) : SeededDashboardTest
         Assert.Contains(["X07", "Xã Tân Lập", "sex", "Giới tính của ông/bà?", "Nam", 28d, 1d, 28d], tallies);
         Assert.Contains(["X08", "Xã Tân An", "overall", "Mức độ hài lòng chung của ông/bà đối với Chủ tịch UBND xã?", "Hài lòng", 8d, 1d, 8d], tallies);
         Assert.Equal(1 + 36, Xlsx.Rows(xlsx, "Phiếu").Count);
+    }
+
+    [Fact]
+    public async Task The_workbook_is_sent_with_its_length_and_its_temporary_file_is_removed()
+    {
+        static HashSet<string> Workbooks() => [.. Directory.EnumerateFiles(Path.GetTempPath(), "zalobot-export-*.xlsx")];
+        var before = Workbooks();
+
+        using var response = await Client.Http.GetAsync("/dashboard/exports/all.xlsx");
+        var xlsx = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(xlsx.Length, response.Content.Headers.ContentLength);
+        Assert.Equal("pks02-all-2024-06-12-2024-06-14.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal(1 + 36, Xlsx.Rows(xlsx, "Phiếu").Count);
+        await Poll.UntilAsync(() => Workbooks().IsSubsetOf(before), "the workbook's temporary file to be deleted");
     }
 
     [Fact]
