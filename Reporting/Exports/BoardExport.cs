@@ -37,6 +37,28 @@ public static class BoardExport
     public static IReadOnlyList<Sheet> Tables(SurveyData data, ExportFilter filter, QuotaOptions? quota = null) =>
         [.. SheetNames.Select(name => Build(name, data, filter, quota))];
 
+    /// <summary>
+    /// The full export as one workbook, written to <paramref name="output"/> with one read of the
+    /// responses: the responses sheet is written as they are read, the comments gathered meanwhile
+    /// are written after it, and the workbook still shows the comments before the responses.
+    /// </summary>
+    public static void WriteWorkbook(SurveyData data, ExportFilter filter, Stream output, QuotaOptions? quota = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var comments = new FreeTextAnswers.Gathering(data.Communes, data.Questions, filter);
+        var read = data.Responses.Select(response =>
+        {
+            comments.Add(response);
+            return response;
+        });
+        using var workbook = new XlsxWorkbook(output);
+        workbook.Add(SummarySheet.Build(data, filter, quota ?? new QuotaOptions()), 1);
+        workbook.Add(QcdcDailySheet.Build(data.Communes, data.Days, filter), 2);
+        workbook.Add(AnswerTallies.FromCounts(data.Communes, data.Questions, data.CountsFor(filter).Tallies, filter), 3);
+        workbook.Add(ResponseSheet.Streamed(data.Communes, data.Questions, read, filter), 5);
+        workbook.Add(comments.Sheet(), 4);
+    }
+
     /// <summary>One sheet of the full export, by its name (see <see cref="SheetNames"/>); only that sheet is read.</summary>
     public static Sheet Build(string sheetName, SurveyData data, ExportFilter filter, QuotaOptions? quota = null) => sheetName switch
     {

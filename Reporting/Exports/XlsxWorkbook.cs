@@ -34,25 +34,33 @@ internal sealed class XlsxWorkbook : IDisposable
     private static readonly XmlWriterSettings XmlSettings = new() { Encoding = new UTF8Encoding(false), CloseOutput = true };
 
     private readonly ZipArchive zip;
-    private readonly List<string> names = [];
+    private readonly SortedDictionary<int, string> names = [];
 
     public XlsxWorkbook(Stream output) => zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
 
-    /// <summary>Writes the next sheet; <see cref="Sheet.Rows"/> is read once, as the sheet is written.</summary>
-    public void Add(Sheet sheet)
+    /// <summary>Writes the sheet after the others; <see cref="Sheet.Rows"/> is read once, as the sheet is written.</summary>
+    public void Add(Sheet sheet) => Add(sheet, names.Count == 0 ? 1 : names.Keys.Max() + 1);
+
+    /// <summary>
+    /// Writes a sheet now that the workbook shows at <paramref name="position"/> (1 first), so a sheet
+    /// made from what another sheet read can be written after it and still come before it.
+    /// </summary>
+    public void Add(Sheet sheet, int position)
     {
         if (sheet.Name.Length is 0 or > 31 || sheet.Name.AsSpan().IndexOfAny(SheetNameForbidden) >= 0)
             throw new ArgumentException($"'{sheet.Name}' is not a sheet name Excel accepts.", nameof(sheet));
-        if (names.Contains(sheet.Name, StringComparer.OrdinalIgnoreCase))
+        if (names.Values.Contains(sheet.Name, StringComparer.OrdinalIgnoreCase))
             throw new ArgumentException($"Two sheets are named '{sheet.Name}'.", nameof(sheet));
-        names.Add(sheet.Name);
+        ArgumentOutOfRangeException.ThrowIfLessThan(position, 1);
+        if (!names.TryAdd(position, sheet.Name))
+            throw new ArgumentException($"Two sheets are placed at {position}.", nameof(position));
 
         using var rows = sheet.Rows.GetEnumerator();
         var first = new List<IReadOnlyList<Cell>>();
         while (first.Count < RowsSizingColumns && rows.MoveNext())
             first.Add(Checked(rows.Current, sheet.Headers.Count));
 
-        using var xml = Part($"xl/worksheets/sheet{names.Count}.xml");
+        using var xml = Part($"xl/worksheets/sheet{position}.xml");
         xml.WriteStartElement("worksheet", Main);
         xml.WriteStartElement("sheetViews");
         xml.WriteStartElement("sheetView");
@@ -77,27 +85,27 @@ internal sealed class XlsxWorkbook : IDisposable
         xml.WriteEndElement();
     }
 
-    /// <summary>Writes what lists the sheets (in the order they were added) and closes the zip.</summary>
+    /// <summary>Writes what lists the sheets (in the order of their positions) and closes the zip.</summary>
     public void Dispose()
     {
         WriteContentTypes();
         WriteRelationships("_rels/.rels", [("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "xl/workbook.xml")]);
         WriteRelationships("xl/_rels/workbook.xml.rels",
         [
-            .. names.Select((_, i) => ($"rId{i + 1}", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet", $"worksheets/sheet{i + 1}.xml")),
-            ($"rId{names.Count + 1}", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml"),
+            .. names.Keys.Select(at => ($"rId{at}", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet", $"worksheets/sheet{at}.xml")),
+            ("rIdStyles", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml"),
         ]);
         using (var xml = Part("xl/workbook.xml"))
         {
             xml.WriteStartElement("workbook", Main);
             xml.WriteAttributeString("xmlns", "r", null, Relationships);
             xml.WriteStartElement("sheets");
-            for (var i = 0; i < names.Count; i++)
+            foreach (var (at, name) in names)
             {
                 xml.WriteStartElement("sheet");
-                xml.WriteAttributeString("name", names[i]);
-                xml.WriteAttributeString("sheetId", Number(i + 1));
-                xml.WriteAttributeString("id", Relationships, $"rId{i + 1}");
+                xml.WriteAttributeString("name", name);
+                xml.WriteAttributeString("sheetId", Number(at));
+                xml.WriteAttributeString("id", Relationships, $"rId{at}");
                 xml.WriteEndElement();
             }
             xml.WriteEndElement();
@@ -224,7 +232,7 @@ internal sealed class XlsxWorkbook : IDisposable
             xml.WriteAttributeString("ContentType", type);
             xml.WriteEndElement();
         }
-        var parts = names.Select((_, i) => ($"/xl/worksheets/sheet{i + 1}.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"))
+        var parts = names.Keys.Select(at => ($"/xl/worksheets/sheet{at}.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"))
             .Append(("/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"))
             .Append(("/xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"));
         foreach (var (part, type) in parts)

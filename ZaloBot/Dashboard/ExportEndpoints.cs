@@ -58,9 +58,13 @@ internal static class ExportEndpoints
             return Results.Stream(output => ExportFiles.WriteCsvAsync(one.Headers, one.Rows, output), "text/csv; charset=utf-8", name);
         }
 
-        var workbook = await WriteXlsxAsync(() => kind == All
-            ? BoardExport.Tables(data, filter, quota.Value)
-            : [BoardExport.Build(sheet!, data, filter, quota.Value)]);
+        var workbook = await WriteXlsxAsync(file =>
+        {
+            if (kind == All)
+                BoardExport.WriteWorkbook(data, filter, file, quota.Value);
+            else
+                ExportFiles.WriteXlsx([BoardExport.Build(sheet!, data, filter, quota.Value)], file);
+        });
         return Results.File(workbook, XlsxType, name);
     }
 
@@ -69,14 +73,14 @@ internal static class ExportEndpoints
     /// sent, so that neither the workbook nor its rows are held in memory and the download has a
     /// length. The writing reads the store, so it runs off the request's thread.
     /// </summary>
-    private static async Task<FileStream> WriteXlsxAsync(Func<IReadOnlyList<Sheet>> sheets)
+    private static async Task<FileStream> WriteXlsxAsync(Action<Stream> write)
     {
         var file = new FileStream(
             Path.Combine(Path.GetTempPath(), $"zalobot-export-{Guid.NewGuid():N}.xlsx"),
             FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16, FileOptions.DeleteOnClose);
         try
         {
-            await Task.Run(() => ExportFiles.WriteXlsx(sheets(), file));
+            await Task.Run(() => write(file));
             file.Position = 0;
             return file;
         }

@@ -147,6 +147,25 @@ public sealed class XlsxExportTests
     }
 
     [Fact]
+    public void The_full_workbook_reads_the_responses_once_and_holds_the_same_sheets_in_the_same_order()
+    {
+        var expected = ExportFiles.ToXlsx(BoardExport.Tables(Data, SurveyDays));
+        var responses = new ReadOnce<ResponseRecord>(Responses);
+        var output = new MemoryStream();
+
+        BoardExport.WriteWorkbook(Data with { Responses = responses, Counts = new(() => ResponseCounts.Count(Responses.Where(SurveyDays.Includes))) }, SurveyDays, output);
+
+        Assert.Equal(Responses.Count, responses.Read);
+        using var written = new MemoryStream(output.ToArray());
+        Assert.Equal(["Tổng hợp", "QCDC PKS02", "Thống kê", "Ý kiến", "Phiếu"], written.GetSheetNames());
+        foreach (var name in written.GetSheetNames())
+            Assert.Equal(Sheet(expected, name), Sheet(output.ToArray(), name));
+        Assert.Equal(("dd/mm/yyyy", true), FormatOf(output.ToArray(), "Ý kiến", "C2"));
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(output.ToArray()), false);
+        Assert.Empty(new OpenXmlValidator().Validate(doc));
+    }
+
+    [Fact]
     public void The_rows_of_a_sheet_are_read_once_and_written_as_they_are_read()
     {
         const int count = 20_000;
