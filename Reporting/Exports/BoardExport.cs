@@ -39,23 +39,27 @@ public static class BoardExport
 
     /// <summary>
     /// The full export as one workbook, written to <paramref name="output"/> with one read of the
-    /// responses: the responses sheet is written as they are read, the comments gathered meanwhile
-    /// are written after it, and the workbook still shows the comments before the responses.
+    /// responses: the responses sheet is written first, as they are read, while the comments are
+    /// gathered and the answers counted; the other sheets are written from those after it. The
+    /// workbook still shows the sheets in the order of <see cref="SheetNames"/>.
     /// </summary>
     public static void WriteWorkbook(SurveyData data, ExportFilter filter, Stream output, QuotaOptions? quota = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         var comments = new FreeTextAnswers.Gathering(data.Communes, data.Questions, filter);
-        var read = data.Responses.Select(response =>
+        var counter = new ResponseCounter();
+        var read = data.Responses.Where(filter.Includes).Select(response =>
         {
             comments.Add(response);
+            counter.Add(response);
             return response;
         });
         using var workbook = new XlsxWorkbook(output);
-        workbook.Add(SummarySheet.Build(data, filter, quota ?? new QuotaOptions()), 1);
-        workbook.Add(QcdcDailySheet.Build(data.Communes, data.Days, filter), 2);
-        workbook.Add(AnswerTallies.FromCounts(data.Communes, data.Questions, data.CountsFor(filter).Tallies, filter), 3);
         workbook.Add(ResponseSheet.Streamed(data.Communes, data.Questions, read, filter), 5);
+        var counted = data with { Counts = new(counter.Counts) };
+        workbook.Add(SummarySheet.Build(counted, filter, quota ?? new QuotaOptions()), 1);
+        workbook.Add(QcdcDailySheet.Build(data.Communes, data.Days, filter), 2);
+        workbook.Add(AnswerTallies.FromCounts(data.Communes, data.Questions, counted.CountsFor(filter).Tallies, filter), 3);
         workbook.Add(comments.Sheet(), 4);
     }
 

@@ -14,32 +14,45 @@ public sealed record ResponseCounts(IReadOnlyList<TallyCount> Tallies, IReadOnly
     /// <summary>The counts of <paramref name="responses"/>, read once, one at a time, keeping only the counts.</summary>
     public static ResponseCounts Count(IEnumerable<ResponseRecord> responses)
     {
-        var tallies = new Dictionary<(string Commune, string Question, string Option), int>();
-        var flagged = new Dictionary<(string Commune, string Flag), int>();
+        var counter = new ResponseCounter();
         foreach (var response in responses)
         {
-            foreach (var (question, chosen) in response.Answers.Where(a => a.Value.Count > 0))
-            {
-                foreach (var option in chosen.Distinct().Prepend(""))
-                {
-                    var key = (response.CommuneCode, question, option);
-                    tallies[key] = tallies.GetValueOrDefault(key) + 1;
-                }
-            }
-
-            foreach (var flag in response.QualityFlags.Distinct())
-            {
-                flagged[(response.CommuneCode, flag)] = flagged.GetValueOrDefault((response.CommuneCode, flag)) + 1;
-            }
+            counter.Add(response);
         }
 
-        return new(
-            [.. tallies.Select(t => new TallyCount(t.Key.Commune, t.Key.Question, t.Key.Option, t.Value))],
-            [.. flagged.Select(f => new FlagCount(f.Key.Commune, f.Key.Flag, f.Value))]);
+        return counter.Counts();
     }
 
     /// <summary>The counts of the communes the filter takes.</summary>
     public ResponseCounts Of(ExportFilter filter) => filter.AllCommunes
         ? this
         : new([.. Tallies.Where(t => filter.Communes!.Contains(t.CommuneCode))], [.. Flagged.Where(f => filter.Communes!.Contains(f.CommuneCode))]);
+}
+
+/// <summary>Counts responses as something else reads them, keeping only the counts (see <see cref="ResponseCounts"/>).</summary>
+internal sealed class ResponseCounter
+{
+    private readonly Dictionary<(string Commune, string Question, string Option), int> tallies = [];
+    private readonly Dictionary<(string Commune, string Flag), int> flagged = [];
+
+    public void Add(ResponseRecord response)
+    {
+        foreach (var (question, chosen) in response.Answers.Where(a => a.Value.Count > 0))
+        {
+            foreach (var option in chosen.Distinct().Prepend(""))
+            {
+                var key = (response.CommuneCode, question, option);
+                tallies[key] = tallies.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        foreach (var flag in response.QualityFlags.Distinct())
+        {
+            flagged[(response.CommuneCode, flag)] = flagged.GetValueOrDefault((response.CommuneCode, flag)) + 1;
+        }
+    }
+
+    public ResponseCounts Counts() => new(
+        [.. tallies.Select(t => new TallyCount(t.Key.Commune, t.Key.Question, t.Key.Option, t.Value))],
+        [.. flagged.Select(f => new FlagCount(f.Key.Commune, f.Key.Flag, f.Value))]);
 }

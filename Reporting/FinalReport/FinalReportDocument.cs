@@ -12,8 +12,8 @@ namespace Reporting.FinalReport;
 /// signed: the method, each commune's figures against the quota, the citizens' views of the
 /// chairman commune by commune with a district ranking, their comments, the objectivity checks and
 /// a few photos. Every figure comes from the same code as the digest and the XLSX
-/// (<see cref="DistrictSummary"/>, <see cref="AnswerTallies"/>, <see cref="FreeTextAnswers"/>), from
-/// counts; the responses are read once, one at a time, for the comments it quotes.
+/// (<see cref="DistrictSummary"/>, <see cref="AnswerTallies"/>, <see cref="FreeTextAnswers"/>). The
+/// responses are read once, one at a time: the answers counted and the comments to quote picked as they come.
 /// </summary>
 public static class FinalReportDocument
 {
@@ -36,13 +36,25 @@ public static class FinalReportDocument
     public static byte[] Build(SurveyData data, FinalReportInput input, QuotaOptions quota)
     {
         var filter = input.Filter;
+        // One read of the responses: the answers counted and the comments to quote picked as they come.
+        var counter = new ResponseCounter();
+        var quotes = MainComments.PerCommune(
+            data.Questions,
+            data.Responses.Where(filter.Includes).Select(response =>
+            {
+                counter.Add(response);
+                return response;
+            }),
+            filter,
+            input.CommentsPerCommune);
+        data = data with { Counts = new(counter.Counts) };
         var communes = DistrictSummary.Build(data, filter, quota, input.Satisfaction);
         var tallies = data.CountsFor(filter).Tallies;
         using var doc = new WordDocument(input.Title, input.IssuingBody);
         Heading(doc, input);
         Method(doc, input, communes.Count, quota);
         QuotaResults(doc, data, filter, communes, quota);
-        Views(doc, data, input, communes, tallies, quota);
+        Views(doc, data, input, communes, tallies, quotes, quota);
         Objectivity(doc, communes);
         Photos(doc, input);
         return doc.Save();
@@ -143,7 +155,8 @@ public static class FinalReportDocument
     }
 
     private static void Views(
-        WordDocument doc, SurveyData data, FinalReportInput input, IReadOnlyList<CommuneSummary> communes, IReadOnlyList<TallyCount> tallies, QuotaOptions quota)
+        WordDocument doc, SurveyData data, FinalReportInput input, IReadOnlyList<CommuneSummary> communes, IReadOnlyList<TallyCount> tallies,
+        Dictionary<string, (IReadOnlyList<QuotedComment> Quoted, int Total)> quotes, QuotaOptions quota)
     {
         doc.Heading("III. Ý KIẾN CỦA NGƯỜI DÂN", 1);
         var satisfaction = data.Questions.FirstOrDefault(q => q.Id == input.Satisfaction.QuestionId);
@@ -196,7 +209,7 @@ public static class FinalReportDocument
                 boldLastRow: true);
         }
 
-        Comments(doc, data, input, communes);
+        Comments(doc, quotes, communes);
     }
 
     private static IReadOnlyList<string> ShareRow(string name, IReadOnlyList<OptionTally> tallies) =>
@@ -206,14 +219,13 @@ public static class FinalReportDocument
         .. tallies.Select(t => Percent(t.Percent)),
     ];
 
-    private static void Comments(WordDocument doc, SurveyData data, FinalReportInput input, IReadOnlyList<CommuneSummary> communes)
+    private static void Comments(WordDocument doc, Dictionary<string, (IReadOnlyList<QuotedComment> Quoted, int Total)> quotes, IReadOnlyList<CommuneSummary> communes)
     {
         doc.Heading("3. Ý kiến, kiến nghị của người dân", 2);
-        var picked = MainComments.PerCommune(data.Questions, data.Responses, input.Filter, input.CommentsPerCommune);
         var any = false;
         foreach (var commune in communes)
         {
-            if (!picked.TryGetValue(commune.Commune.Code, out var found) || found.Total == 0)
+            if (!quotes.TryGetValue(commune.Commune.Code, out var found) || found.Total == 0)
             {
                 continue;
             }

@@ -116,18 +116,19 @@ public sealed class DailyFigures(SurveyCatalog catalog, IResponseStore responses
     private const int CounterDocumentsPerRead = 2_000;
 
     /// <summary>
-    /// <see cref="Tallies"/> over a long range, read a few days at a time and summed: the store reads a
-    /// query's counter documents whole (one per commune and day), which over 400 days of 500 communes
-    /// is gigabytes at once.
+    /// <see cref="Tallies"/> of the choice questions over a long range, read a few days at a time and
+    /// summed: the store reads a query's counter documents whole (one per commune and day), which over
+    /// 400 days of 500 communes is gigabytes at once. Text answers are counted too, but only options are shown.
     /// </summary>
     private List<TallyCount> SummedTallies(DateOnly from, DateOnly to)
     {
+        var choices = catalog.Definition.Questions.Where(q => q.Type is "single" or "multi").Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
         var daysPerRead = Math.Max(1, CounterDocumentsPerRead / Math.Max(1, catalog.Communes.Count));
         var sums = new Dictionary<(string Commune, string Question, string Option), int>();
         for (var first = from; first <= to; first = first.AddDays(daysPerRead))
         {
             var last = first.AddDays(daysPerRead - 1) < to ? first.AddDays(daysPerRead - 1) : to;
-            foreach (var tally in Tallies(first, last))
+            foreach (var tally in Tallies(first, last).Where(t => choices.Contains(t.QuestionId)))
             {
                 var key = (tally.CommuneCode, tally.QuestionId, tally.OptionId);
                 sums[key] = sums.GetValueOrDefault(key) + tally.Count;

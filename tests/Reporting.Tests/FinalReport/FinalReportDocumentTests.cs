@@ -172,15 +172,15 @@ public sealed class FinalReportDocumentTests
     }
 
     [Fact]
-    public void The_report_reads_the_responses_once_and_takes_its_figures_from_the_counts()
+    public void The_report_reads_the_responses_once_for_its_figures_and_its_quotes()
     {
-        var counted = Build();
-        var counts = ResponseCounts.Count(Responses.Where(SurveyDays.Includes));
+        var responses = new ReadOnce<ResponseRecord>(Responses);
 
-        var docx = Build(data: Data with { Responses = new ReadOnce<ResponseRecord>(Responses), Counts = new(() => counts) });
+        var docx = Build(data: Data with { Responses = responses });
 
-        Assert.Equal(Paragraphs(counted), Paragraphs(docx));
-        Assert.Equal(Rows(counted), Rows(docx));
+        Assert.Equal(Responses.Count, responses.Read);
+        Assert.Equal(Paragraphs(Build()), Paragraphs(docx));
+        Assert.Equal(Rows(Build()), Rows(docx));
     }
 
     [Fact]
