@@ -69,15 +69,14 @@ public static class AnswerTallies
     /// report all read their shares from.
     /// </summary>
     public static IReadOnlyList<OptionTally> Tally(IEnumerable<QuestionInfo> questions, IEnumerable<ResponseRecord> responses) =>
-        Tally(questions, Sum(Count(responses)));
+        Tally(questions, Count(responses));
+
+    /// <summary>The same from counts (see <see cref="TallyCount"/>), summed over the communes they hold.</summary>
+    public static IReadOnlyList<OptionTally> Tally(IEnumerable<QuestionInfo> questions, IEnumerable<TallyCount> counts) =>
+        Tally(questions, Sum(counts));
 
     /// <summary>Counts per commune, question and option; an empty option id counts those who answered the question.</summary>
-    public static IEnumerable<TallyCount> Count(IEnumerable<ResponseRecord> responses) =>
-        responses
-            .SelectMany(r => r.Answers.Where(a => a.Value.Count > 0).SelectMany(a =>
-                a.Value.Distinct().Select(option => (r.CommuneCode, Question: a.Key, Option: option)).Append((r.CommuneCode, Question: a.Key, Option: ""))))
-            .GroupBy(x => x)
-            .Select(g => new TallyCount(g.Key.CommuneCode, g.Key.Question, g.Key.Option, g.Count()));
+    public static IEnumerable<TallyCount> Count(IEnumerable<ResponseRecord> responses) => ResponseCounts.Count(responses).Tallies;
 
     private static IReadOnlyList<OptionTally> Tally(IEnumerable<QuestionInfo> questions, Dictionary<(string Question, string Option), int> counts) =>
         questions

@@ -52,7 +52,8 @@ public sealed record DistrictTotals(
 
 /// <summary>
 /// The per-commune figures of the final report and of the summary sheet, computed once: the quota
-/// by <see cref="QuotaRule.EvaluatePeriod"/>, the shares by <see cref="AnswerTallies.Tally"/>.
+/// by <see cref="QuotaRule.EvaluatePeriod"/>, the shares by <see cref="AnswerTallies.Tally"/> from the
+/// counts (<see cref="SurveyData.CountsFor"/>), never from the responses one by one.
 /// </summary>
 public static class DistrictSummary
 {
@@ -66,20 +67,22 @@ public static class DistrictSummary
         satisfaction ??= Satisfaction.Default;
         var directory = new CommuneDirectory(data.Communes);
         var days = data.Days.Where(filter.Includes).ToLookup(d => d.CommuneCode);
-        var responses = data.Responses.Where(filter.Includes).ToLookup(r => r.CommuneCode);
+        var counts = data.CountsFor(filter);
+        var tallies = counts.Tallies.ToLookup(t => t.CommuneCode);
+        var flagged = counts.Flagged.ToLookup(f => f.CommuneCode);
         var question = data.Questions.FirstOrDefault(q => q.Id == satisfaction.QuestionId);
         var codes = data.Communes.Select(c => c.Code)
             .Where(code => filter.AllCommunes || filter.Communes!.Contains(code))
             .Concat(days.Select(g => g.Key))
-            .Concat(responses.Select(g => g.Key))
+            .Concat(tallies.Select(g => g.Key))
+            .Concat(flagged.Select(g => g.Key))
             .Distinct()
             .Order(directory);
         var rows = codes.Select(code =>
         {
             var commune = data.Communes.FirstOrDefault(c => c.Code == code) ?? new Commune(code, code);
             var own = days[code].ToList();
-            var answers = responses[code].ToList();
-            var tally = question is null ? [] : AnswerTallies.Tally([question], answers);
+            var tally = question is null ? [] : AnswerTallies.Tally([question], tallies[code]);
             return new CommuneSummary(
                 commune,
                 QuotaRule.EvaluatePeriod(own, quota),
@@ -87,7 +90,7 @@ public static class DistrictSummary
                 own.Sum(d => d.Photos),
                 tally.Count > 0 ? tally[0].Answered : 0,
                 tally.Where(t => satisfaction.SatisfiedOptionIds.Contains(t.Option.Id)).Sum(t => t.Count),
-                answers.SelectMany(r => r.QualityFlags.Distinct()).GroupBy(f => f).ToDictionary(g => g.Key, g => g.Count()),
+                flagged[code].Where(f => f.Count > 0).GroupBy(f => f.Flag).ToDictionary(g => g.Key, g => g.Sum(f => f.Count)),
                 [.. own.Where(d => d.Respondents > d.Visitors).OrderBy(d => d.Date)]);
         }).ToList();
         return Ranked(rows, quota.MinRespondents);

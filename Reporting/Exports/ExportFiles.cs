@@ -1,8 +1,4 @@
-using System.Buffers;
-using System.Data;
 using System.Text;
-using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
 
 namespace Reporting.Exports;
 
@@ -13,18 +9,21 @@ public static class ExportFiles
 
     private static readonly char[] NeedsQuotes = [',', '"', '\r', '\n'];
 
-    private static readonly SearchValues<char> SheetNameForbidden = SearchValues.Create(":\\/?*[]");
-
     /// <summary>
     /// RFC 4180 CSV with CRLF line ends, in UTF-8 with a byte-order mark: without the mark Excel
     /// reads the file in the machine's code page and Vietnamese comes out garbled.
     /// </summary>
-    public static byte[] ToCsv(Table table)
+    public static byte[] ToCsv(Sheet table)
     {
         var csv = new StringBuilder();
         AppendRecord(csv, table.Headers.Select(h => (Cell)h));
         foreach (var row in table.Rows)
         {
+            if (row.Count != table.Headers.Count)
+            {
+                throw new ArgumentException($"A row of '{table.Name}' has {row.Count} cells for {table.Headers.Count} headers.", nameof(table));
+            }
+
             AppendRecord(csv, row);
         }
 
@@ -58,32 +57,26 @@ public static class ExportFiles
         await writer.WriteAsync(line, ct);
     }
 
-    /// <summary>One workbook, one sheet per table, in the given order; numbers stay numeric.</summary>
-    public static byte[] ToXlsx(IEnumerable<Table> tables)
+    /// <summary>One workbook, one sheet per table in the given order, in memory: for the small sheets and tests.</summary>
+    public static byte[] ToXlsx(IEnumerable<Sheet> sheets)
     {
-        var sheets = new Dictionary<string, object>();
-        var formats = new List<(int Sheet, int Column, string Code)>();
-        foreach (var table in tables)
-        {
-            if (table.Name.Length is 0 or > 31 || table.Name.AsSpan().IndexOfAny(SheetNameForbidden) >= 0)
-            {
-                throw new ArgumentException($"'{table.Name}' is not a sheet name Excel accepts.", nameof(tables));
-            }
-
-            if (!sheets.TryAdd(table.Name, ToDataTable(table, sheets.Count)))
-            {
-                throw new ArgumentException($"Two sheets are named '{table.Name}'.", nameof(tables));
-            }
-
-            formats.AddRange(ColumnFormats(table, sheets.Count - 1));
-        }
-
         using var xlsx = new MemoryStream();
-        // Columns sized to their contents, so the long QCDC labels are readable on opening;
-        // MiniExcel sizes them only in fast mode, which buffers each sheet (ours are small).
-        xlsx.SaveAs(sheets, configuration: new OpenXmlConfiguration { FastMode = true, EnableAutoWidth = true });
-        XlsxNumberFormats.Apply(xlsx, formats);
+        WriteXlsx(sheets, xlsx);
         return xlsx.ToArray();
+    }
+
+    /// <summary>
+    /// One workbook, one sheet per table in the given order, written to <paramref name="output"/>
+    /// as each sheet's rows are read (once): numbers stay numeric, dates and percentages are numbers
+    /// shown as such. A sheet name Excel would refuse, or used twice, is an <see cref="ArgumentException"/>.
+    /// </summary>
+    public static void WriteXlsx(IEnumerable<Sheet> sheets, Stream output)
+    {
+        using var workbook = new XlsxWorkbook(output);
+        foreach (var sheet in sheets)
+        {
+            workbook.Add(sheet);
+        }
     }
 
     private static void AppendRecord(StringBuilder csv, IEnumerable<Cell> cells)
@@ -104,56 +97,4 @@ public static class ExportFiles
     private static string DefuseFormula(string text) =>
         text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
-    /// <summary>
-    /// A DataTable rather than dictionaries: it fixes the column order and still writes the header
-    /// row of a table with no rows.
-    /// </summary>
-    private static DataTable ToDataTable(Table table, int sheet)
-    {
-        var data = new DataTable(table.Name);
-        for (var column = 0; column < table.Headers.Count; column++)
-        {
-            // MiniExcel heads a column with its caption; column names only need to be unique.
-            data.Columns.Add(new DataColumn(ColumnName(sheet, column), typeof(object)) { Caption = table.Headers[column] });
-        }
-
-        foreach (var row in table.Rows)
-        {
-            data.Rows.Add([.. row.Select(XlsxValue)]);
-        }
-
-        return data;
-    }
-
-    private static object XlsxValue(Cell cell) => cell.Format switch
-    {
-        CellFormat.Percent => cell.Number!.Value / 100m,
-        CellFormat.Date or CellFormat.DateTime => cell.Date!.Value,
-        _ => (object?)cell.Number ?? cell.Text ?? (object)DBNull.Value,
-    };
-
-    /// <summary>
-    /// Each column's number format, from the kind of cells it holds; a column of plain values keeps
-    /// Excel's. MiniExcel does not format a DataTable's columns, so the formats are set afterwards.
-    /// </summary>
-    private static IEnumerable<(int Sheet, int Column, string Code)> ColumnFormats(Table table, int sheet)
-    {
-        for (var column = 0; column < table.Headers.Count; column++)
-        {
-            var format = table.Rows.Select(r => r[column].Format).FirstOrDefault(f => f != CellFormat.General);
-            var excel = format switch
-            {
-                CellFormat.Date => "dd/mm/yyyy",
-                CellFormat.DateTime => "dd/mm/yyyy hh:mm:ss",
-                CellFormat.Percent => "0.0%",
-                _ => null,
-            };
-            if (excel is not null)
-            {
-                yield return (sheet, column, excel);
-            }
-        }
-    }
-
-    private static string ColumnName(int sheet, int column) => $"s{sheet}c{column}";
 }

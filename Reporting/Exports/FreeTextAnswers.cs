@@ -27,13 +27,13 @@ public static class FreeTextAnswers
         IEnumerable<ResponseRecord> responses,
         ExportFilter filter)
     {
-        var directory = new CommuneDirectory(communes);
-        var rows = Collect(communes, questions, responses, filter).Select(answer => new Cell[]
+        var gathered = new Gathering(communes, questions, filter);
+        foreach (var response in responses)
         {
-            answer.CommuneCode, directory.Name(answer.CommuneCode), DateOnly.FromDateTime(VietnamTime.ToLocal(answer.SubmittedAt).DateTime),
-            answer.Question.Id, answer.Question.Text, answer.Text,
-        });
-        return new Table(SheetName, Headers, [.. rows]);
+            gathered.Add(response);
+        }
+
+        return gathered.Sheet();
     }
 
     /// <summary>
@@ -46,17 +46,59 @@ public static class FreeTextAnswers
         IEnumerable<ResponseRecord> responses,
         ExportFilter filter)
     {
-        var directory = new CommuneDirectory(communes);
-        var textQuestions = questions.Where(q => q.Type == "text").ToList();
-        return responses
-            .Where(filter.Includes)
-            .SelectMany(response => textQuestions.Select((question, order) =>
-                (response.CommuneCode, response.SubmittedAt, question, order, Text: AnswerText.Of(question, response))))
-            .Where(answer => answer.Text.Length > 0)
-            .OrderBy(answer => answer.CommuneCode, directory)
-            .ThenBy(answer => answer.order)
-            .ThenBy(answer => answer.SubmittedAt)
-            .Select(answer => new FreeText(answer.CommuneCode, answer.SubmittedAt, answer.question, answer.Text))
-            .ToList();
+        var gathered = new Gathering(communes, questions, filter);
+        foreach (var response in responses)
+        {
+            gathered.Add(response);
+        }
+
+        return gathered.InOrder();
+    }
+
+    /// <summary>
+    /// The comments of responses as something else reads them (the responses sheet), so that one
+    /// pass over the store makes both sheets; only the comments are kept.
+    /// </summary>
+    public sealed class Gathering(IReadOnlyList<Commune> communes, IReadOnlyList<QuestionInfo> questions, ExportFilter filter)
+    {
+        private readonly CommuneDirectory directory = new(communes);
+        private readonly List<QuestionInfo> textQuestions = [.. questions.Where(q => q.Type == "text")];
+        private readonly List<(FreeText Answer, int Order)> answers = [];
+
+        public void Add(ResponseRecord response)
+        {
+            ArgumentNullException.ThrowIfNull(response);
+            if (!filter.Includes(response))
+            {
+                return;
+            }
+
+            for (var order = 0; order < textQuestions.Count; order++)
+            {
+                var text = AnswerText.Of(textQuestions[order], response);
+                if (text.Length > 0)
+                {
+                    answers.Add((new FreeText(response.CommuneCode, response.SubmittedAt, textQuestions[order], text), order));
+                }
+            }
+        }
+
+        /// <summary>What was gathered, in the order <see cref="Collect"/> gives.</summary>
+        public IReadOnlyList<FreeText> InOrder() =>
+            [.. answers
+                .OrderBy(a => a.Answer.CommuneCode, directory)
+                .ThenBy(a => a.Order)
+                .ThenBy(a => a.Answer.SubmittedAt)
+                .Select(a => a.Answer)];
+
+        public Table Sheet()
+        {
+            var rows = InOrder().Select(answer => new Cell[]
+            {
+                answer.CommuneCode, directory.Name(answer.CommuneCode), DateOnly.FromDateTime(VietnamTime.ToLocal(answer.SubmittedAt).DateTime),
+                answer.Question.Id, answer.Question.Text, answer.Text,
+            });
+            return new Table(SheetName, Headers, [.. rows]);
+        }
     }
 }

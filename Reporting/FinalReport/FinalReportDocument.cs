@@ -12,7 +12,8 @@ namespace Reporting.FinalReport;
 /// signed: the method, each commune's figures against the quota, the citizens' views of the
 /// chairman commune by commune with a district ranking, their comments, the objectivity checks and
 /// a few photos. Every figure comes from the same code as the digest and the XLSX
-/// (<see cref="DistrictSummary"/>, <see cref="AnswerTallies"/>, <see cref="FreeTextAnswers"/>).
+/// (<see cref="DistrictSummary"/>, <see cref="AnswerTallies"/>, <see cref="FreeTextAnswers"/>). The
+/// responses are read once, one at a time: the answers counted and the comments to quote picked as they come.
 /// </summary>
 public static class FinalReportDocument
 {
@@ -35,13 +36,25 @@ public static class FinalReportDocument
     public static byte[] Build(SurveyData data, FinalReportInput input, QuotaOptions quota)
     {
         var filter = input.Filter;
+        // One read of the responses: the answers counted and the comments to quote picked as they come.
+        var counter = new ResponseCounter();
+        var quotes = MainComments.PerCommune(
+            data.Questions,
+            data.Responses.Where(filter.Includes).Select(response =>
+            {
+                counter.Add(response);
+                return response;
+            }),
+            filter,
+            input.CommentsPerCommune);
+        data = data with { Counts = new(counter.Counts) };
         var communes = DistrictSummary.Build(data, filter, quota, input.Satisfaction);
-        var responses = data.Responses.Where(filter.Includes).ToList();
+        var tallies = data.CountsFor(filter).Tallies;
         using var doc = new WordDocument(input.Title, input.IssuingBody);
         Heading(doc, input);
         Method(doc, input, communes.Count, quota);
         QuotaResults(doc, data, filter, communes, quota);
-        Views(doc, data, input, communes, responses, quota);
+        Views(doc, data, input, communes, tallies, quotes, quota);
         Objectivity(doc, communes);
         Photos(doc, input);
         return doc.Save();
@@ -142,7 +155,8 @@ public static class FinalReportDocument
     }
 
     private static void Views(
-        WordDocument doc, SurveyData data, FinalReportInput input, IReadOnlyList<CommuneSummary> communes, List<ResponseRecord> responses, QuotaOptions quota)
+        WordDocument doc, SurveyData data, FinalReportInput input, IReadOnlyList<CommuneSummary> communes, IReadOnlyList<TallyCount> tallies,
+        Dictionary<string, (IReadOnlyList<QuotedComment> Quoted, int Total)> quotes, QuotaOptions quota)
     {
         doc.Heading("III. Ý KIẾN CỦA NGƯỜI DÂN", 1);
         var satisfaction = data.Questions.FirstOrDefault(q => q.Id == input.Satisfaction.QuestionId);
@@ -178,14 +192,14 @@ public static class FinalReportDocument
             .ToList();
         doc.Heading("2. Kết quả từng câu hỏi theo xã, thị trấn", 2);
         doc.Text("Tỷ lệ (%) tính trên số người trả lời câu hỏi đó ở từng xã; câu hỏi về Chủ tịch UBND chỉ hỏi người biết Chủ tịch.", italic: true, sizePt: 11);
-        var byCommune = responses.ToLookup(r => r.CommuneCode);
+        var byCommune = tallies.ToLookup(t => t.CommuneCode);
         for (var i = 0; i < key.Count; i++)
         {
             var question = key[i];
             doc.Text($"2.{i + 1}. {question.Text}", Align.Left, bold: true, keepWithNext: true);
             var rows = communes
-                .Select(c => ShareRow(c.Commune.Name, AnswerTallies.Tally([question], [.. byCommune[c.Commune.Code]])))
-                .Append(ShareRow(input.Filter.ScopeName, AnswerTallies.Tally([question], responses)))
+                .Select(c => ShareRow(c.Commune.Name, AnswerTallies.Tally([question], byCommune[c.Commune.Code])))
+                .Append(ShareRow(input.Filter.ScopeName, AnswerTallies.Tally([question], tallies)))
                 .ToList();
             var optionWidth = Math.Max(6, 66 / Math.Max(question.Options.Count, 1));
             doc.Table(
@@ -195,7 +209,7 @@ public static class FinalReportDocument
                 boldLastRow: true);
         }
 
-        Comments(doc, data, input, communes);
+        Comments(doc, quotes, communes);
     }
 
     private static IReadOnlyList<string> ShareRow(string name, IReadOnlyList<OptionTally> tallies) =>
@@ -205,19 +219,18 @@ public static class FinalReportDocument
         .. tallies.Select(t => Percent(t.Percent)),
     ];
 
-    private static void Comments(WordDocument doc, SurveyData data, FinalReportInput input, IReadOnlyList<CommuneSummary> communes)
+    private static void Comments(WordDocument doc, Dictionary<string, (IReadOnlyList<QuotedComment> Quoted, int Total)> quotes, IReadOnlyList<CommuneSummary> communes)
     {
         doc.Heading("3. Ý kiến, kiến nghị của người dân", 2);
-        var answers = FreeTextAnswers.Collect(data.Communes, data.Questions, data.Responses, input.Filter).ToLookup(a => a.CommuneCode);
         var any = false;
         foreach (var commune in communes)
         {
-            var (quoted, total) = MainComments.Of(answers[commune.Commune.Code], input.CommentsPerCommune);
-            if (total == 0)
+            if (!quotes.TryGetValue(commune.Commune.Code, out var found) || found.Total == 0)
             {
                 continue;
             }
 
+            var (quoted, total) = found;
             any = true;
             var shown = quoted.Sum(q => q.Times) < total ? $", trích {quoted.Count} ý kiến" : "";
             doc.Text($"{commune.Commune.Name} ({total} ý kiến{shown}):", Align.Left, bold: true, keepWithNext: true);

@@ -21,15 +21,105 @@ internal static class MainComments
 
     public static (IReadOnlyList<QuotedComment> Quoted, int Total) Of(IEnumerable<FreeText> answers, int limit)
     {
-        var meaningful = answers.Where(a => !NothingToAdd.Contains(Key(a.Text))).ToList();
-        var quoted = meaningful
-            .GroupBy(a => Key(a.Text))
-            .Select(g => new QuotedComment(g.First().Text.Normalize(NormalizationForm.FormC).Trim(), g.Count()))
-            .OrderByDescending(c => c.Times)
-            .ThenByDescending(c => c.Text.Length)
-            .Take(limit)
-            .ToList();
-        return (quoted, meaningful.Count);
+        // In the order given: that is the order that decides.
+        var picked = new Picker();
+        var read = 0L;
+        foreach (var answer in answers)
+        {
+            picked.Add(answer.Text, (0, default, read++));
+        }
+
+        return picked.Quoted(limit);
+    }
+
+    /// <summary>
+    /// What <see cref="Of"/> picks for each commune from the comments <see cref="FreeTextAnswers.Collect"/>
+    /// lists, read in one pass over <paramref name="responses"/>: it keeps one entry per distinct
+    /// comment of each commune, not the responses, nor every comment.
+    /// </summary>
+    public static Dictionary<string, (IReadOnlyList<QuotedComment> Quoted, int Total)> PerCommune(
+        IReadOnlyList<QuestionInfo> questions, IEnumerable<ResponseRecord> responses, ExportFilter filter, int limit)
+    {
+        var textQuestions = questions.Where(q => q.Type == "text").ToList();
+        var communes = new Dictionary<string, Picker>(StringComparer.Ordinal);
+        var read = 0L;
+        foreach (var response in responses.Where(filter.Includes))
+        {
+            read++;
+            for (var order = 0; order < textQuestions.Count; order++)
+            {
+                var text = AnswerText.Of(textQuestions[order], response);
+                if (text.Length == 0)
+                {
+                    continue;
+                }
+
+                if (!communes.TryGetValue(response.CommuneCode, out var picker))
+                {
+                    communes[response.CommuneCode] = picker = new Picker();
+                }
+
+                picker.Add(text, (order, response.SubmittedAt, read));
+            }
+        }
+
+        return communes.ToDictionary(c => c.Key, c => c.Value.Quoted(limit));
+    }
+
+    /// <summary>
+    /// Counts comments by their folded words as they come. Where comments are read matters for which
+    /// of several spellings is quoted and which of two equal comments comes first: the place
+    /// (question, time, order read) they would have in <see cref="FreeTextAnswers.Collect"/>.
+    /// </summary>
+    private sealed class Picker
+    {
+        private readonly Dictionary<string, Group> groups = new(StringComparer.Ordinal);
+        private int total;
+
+        public void Add(string text, (int Question, DateTimeOffset At, long Read) place)
+        {
+            var key = Key(text);
+            if (NothingToAdd.Contains(key))
+            {
+                return;
+            }
+
+            total++;
+            if (!groups.TryGetValue(key, out var group))
+            {
+                groups[key] = new Group { Text = text, First = place, Times = 1 };
+                return;
+            }
+
+            group.Times++;
+            if (place.CompareTo(group.First) < 0)
+            {
+                group.Text = text;
+                group.First = place;
+            }
+        }
+
+        public (IReadOnlyList<QuotedComment> Quoted, int Total) Quoted(int limit) =>
+        (
+            groups.Values
+                .Select(g => (Comment: new QuotedComment(g.Text.Normalize(NormalizationForm.FormC).Trim(), g.Times), g.First))
+                .OrderByDescending(c => c.Comment.Times)
+                .ThenByDescending(c => c.Comment.Text.Length)
+                .ThenBy(c => c.First)
+                .Take(limit)
+                .Select(c => c.Comment)
+                .ToList(),
+            total
+        );
+
+        private sealed class Group
+        {
+            public required string Text { get; set; }
+
+            public (int Question, DateTimeOffset At, long Read) First { get; set; }
+
+            public int Times { get; set; }
+        }
     }
 
     /// <summary>Lower case, without marks or closing punctuation, so "Không." and "không" are the same answer.</summary>

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Options;
 using Reporting;
 using Reporting.Exports;
 using Reporting.FinalReport;
+using Reporting.Quota;
 using ZaloBot.Reports;
 using static ZaloBot.Dashboard.Layout;
 
@@ -37,7 +39,8 @@ internal static class ExportEndpoints
                 : Results.BadRequest(OutsideWindow(figures)));
     }
 
-    private static IResult Download(string kind, string format, DateOnly? from, DateOnly? to, string[]? communes, DailyFigures figures, TimeProvider clock)
+    private static async Task<IResult> Download(
+        string kind, string format, DateOnly? from, DateOnly? to, string[]? communes, DailyFigures figures, IOptions<QuotaOptions> quota, TimeProvider clock)
     {
         var sheet = Kinds.FirstOrDefault(k => k.Kind == kind).Sheet;
         if ((sheet is null && kind != All) || format is not ("csv" or "xlsx") || (kind == All && format == "csv"))
@@ -45,20 +48,47 @@ internal static class ExportEndpoints
         if (Filter(figures, clock, from, to, communes) is not { } filter)
             return Results.BadRequest(OutsideWindow(figures));
 
+        // Only the sheets asked for are read; the responses sheet as it is written (in the order
+        // the responses were submitted), never held whole.
         var name = $"pks02-{kind}-{Iso(filter.From)}-{Iso(filter.To)}.{format}";
-        if (sheet == ResponseSheet.SheetName && format == "csv")
+        var data = figures.ExportData(filter.From, filter.To);
+        if (format == "csv")
         {
-            // One row per response: written as the store reads them (in the order they were
-            // submitted), never held whole.
-            var rows = ResponseSheet.Rows(figures.Communes, figures.Questions, figures.Responses(), filter);
-            return Results.Stream(
-                output => ExportFiles.WriteCsvAsync(ResponseSheet.Headers(figures.Questions), rows, output), "text/csv; charset=utf-8", name);
+            var one = BoardExport.Build(sheet!, data, filter, quota.Value);
+            return Results.Stream(output => ExportFiles.WriteCsvAsync(one.Headers, one.Rows, output), "text/csv; charset=utf-8", name);
         }
 
-        var tables = BoardExport.Tables(figures.ExportData(filter.From, filter.To), filter).Where(t => kind == All || t.Name == sheet).ToList();
-        return format == "csv"
-            ? Results.File(ExportFiles.ToCsv(tables.Single()), "text/csv; charset=utf-8", name)
-            : Results.File(ExportFiles.ToXlsx(tables), XlsxType, name);
+        var workbook = await WriteXlsxAsync(file =>
+        {
+            if (kind == All)
+                BoardExport.WriteWorkbook(data, filter, file, quota.Value);
+            else
+                ExportFiles.WriteXlsx([BoardExport.Build(sheet!, data, filter, quota.Value)], file);
+        });
+        return Results.File(workbook, XlsxType, name);
+    }
+
+    /// <summary>
+    /// A workbook is a zip: it is written to a temporary file, deleted when the file is closed once
+    /// sent, so that neither the workbook nor its rows are held in memory and the download has a
+    /// length. The writing reads the store, so it runs off the request's thread.
+    /// </summary>
+    private static async Task<FileStream> WriteXlsxAsync(Action<Stream> write)
+    {
+        var file = new FileStream(
+            Path.Combine(Path.GetTempPath(), $"zalobot-export-{Guid.NewGuid():N}.xlsx"),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16, FileOptions.DeleteOnClose);
+        try
+        {
+            await Task.Run(() => write(file));
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using ZaloBot.Storage;
 using Reporting;
 using Reporting.Exports;
+using ZaloBot.Conversation;
 using ZaloBot.Survey;
 using ZaloBot.Volunteers;
 
@@ -97,6 +98,45 @@ public sealed class DailyFigures(SurveyCatalog catalog, IResponseStore responses
                 r.Answers.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value),
                 r.QualityFlags));
 
-    /// <summary>Everything the exports need for a date range.</summary>
-    public SurveyData ExportData(DateOnly from, DateOnly to) => new(Communes, Questions, Days(from, to, reporters: true), Responses().ToList());
+    /// <summary>
+    /// Everything the exports need for a date range: the counts from the counters (read when a
+    /// sheet first needs them), the responses read one by one as a sheet or the report's comments
+    /// use them (never held all at once).
+    /// </summary>
+    public SurveyData ExportData(DateOnly from, DateOnly to) =>
+        new(Communes, Questions, Days(from, to, reporters: true), Responses())
+        {
+            Counts = new(() => new ResponseCounts(SummedTallies(from, to), [.. KnownFlags.SelectMany(flag => PerCommune(flag, Flagged(flag, from, to)))])),
+        };
+
+    /// <summary>The flags the survey engine sets (see <see cref="QualityFlags"/>), each with its counters.</summary>
+    private static readonly string[] KnownFlags = [QualityFlags.TooFast, QualityFlags.OutsideDeskHours];
+
+    /// <summary>Day-counter documents read per query when the tallies of a long range are summed.</summary>
+    private const int CounterDocumentsPerRead = 2_000;
+
+    /// <summary>
+    /// <see cref="Tallies"/> of the choice questions over a long range, read a few days at a time and
+    /// summed: the store reads a query's counter documents whole (one per commune and day), which over
+    /// 400 days of 500 communes is gigabytes at once. Text answers are counted too, but only options are shown.
+    /// </summary>
+    private List<TallyCount> SummedTallies(DateOnly from, DateOnly to)
+    {
+        var choices = catalog.Definition.Questions.Where(q => q.Type is "single" or "multi").Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        var daysPerRead = Math.Max(1, CounterDocumentsPerRead / Math.Max(1, catalog.Communes.Count));
+        var sums = new Dictionary<(string Commune, string Question, string Option), int>();
+        for (var first = from; first <= to; first = first.AddDays(daysPerRead))
+        {
+            var last = first.AddDays(daysPerRead - 1) < to ? first.AddDays(daysPerRead - 1) : to;
+            foreach (var tally in Tallies(first, last).Where(t => choices.Contains(t.QuestionId)))
+            {
+                var key = (tally.CommuneCode, tally.QuestionId, tally.OptionId);
+                sums[key] = sums.GetValueOrDefault(key) + tally.Count;
+            }
+        }
+        return [.. sums.Select(s => new TallyCount(s.Key.Commune, s.Key.Question, s.Key.Option, s.Value))];
+    }
+
+    private static IEnumerable<FlagCount> PerCommune(string flag, DailyCounts days) =>
+        days.GroupBy(d => d.Key.Commune).Select(g => new FlagCount(g.Key, flag, g.Sum(d => d.Value)));
 }

@@ -9,7 +9,7 @@ internal sealed partial class DashboardSession(string baseUrl) : IDisposable
     private readonly HttpClient http = new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
     {
         BaseAddress = new Uri(baseUrl),
-        Timeout = TimeSpan.FromMinutes(5),
+        Timeout = TimeSpan.FromMinutes(30), // a whole-survey export on a busy machine
     };
 
     public async Task SignInAsync(string password)

@@ -71,9 +71,9 @@ internal static class SurveySeed
     }
 
     /// <summary>Every cell as the CSV prints it, headers first: what the assertions compare.</summary>
-    public static string[][] Texts(Table table) =>
+    public static string[][] Texts(Sheet table) =>
         [[.. table.Headers], .. table.Rows.Select(row => row.Select(cell => cell.ToString()).ToArray())];
 
     /// <summary>Compares the data rows (headers left out) cell by cell as text.</summary>
-    public static void AssertRows(Table table, params string[][] expected) => Assert.Equal(expected, Texts(table)[1..]);
+    public static void AssertRows(Sheet table, params string[][] expected) => Assert.Equal(expected, Texts(table)[1..]);
 }

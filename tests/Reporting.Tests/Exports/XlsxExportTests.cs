@@ -1,9 +1,12 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using MiniExcelLibs;
 using Reporting.Exports;
 using Cell = Reporting.Exports.Cell;
 using CellFormat = DocumentFormat.OpenXml.Spreadsheet.CellFormat;
+using ExportSheet = Reporting.Exports.Sheet;
+using Sheet = DocumentFormat.OpenXml.Spreadsheet.Sheet;
 using Table = Reporting.Exports.Table;
 using static Reporting.Tests.Exports.SurveySeed;
 
@@ -130,5 +133,71 @@ public sealed class XlsxExportTests
     public void Two_sheets_with_one_name_are_rejected()
     {
         Assert.Throws<ArgumentException>(() => ExportFiles.ToXlsx([new Table("t", ["a"], []), new Table("t", ["b"], [])]));
+    }
+
+    [Fact]
+    public void The_workbook_is_a_valid_spreadsheet_package()
+    {
+        var xlsx = ExportFiles.ToXlsx(BoardExport.Tables(Data, SurveyDays));
+
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var errors = new OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join('\n', errors));
+        Assert.Equal(["Tổng hợp", "QCDC PKS02", "Thống kê", "Ý kiến", "Phiếu"], doc.WorkbookPart!.Workbook!.Descendants<Sheet>().Select(s => s.Name!.Value));
+    }
+
+    [Fact]
+    public void The_full_workbook_reads_the_responses_once_and_holds_the_same_sheets_in_the_same_order()
+    {
+        var expected = ExportFiles.ToXlsx(BoardExport.Tables(Data, SurveyDays));
+        var responses = new ReadOnce<ResponseRecord>(Responses);
+        var output = new MemoryStream();
+
+        BoardExport.WriteWorkbook(Data with { Responses = responses }, SurveyDays, output);
+
+        Assert.Equal(Responses.Count, responses.Read);
+        using var written = new MemoryStream(output.ToArray());
+        Assert.Equal(["Tổng hợp", "QCDC PKS02", "Thống kê", "Ý kiến", "Phiếu"], written.GetSheetNames());
+        foreach (var name in written.GetSheetNames())
+            Assert.Equal(Sheet(expected, name), Sheet(output.ToArray(), name));
+        Assert.Equal(("dd/mm/yyyy", true), FormatOf(output.ToArray(), "Ý kiến", "C2"));
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(output.ToArray()), false);
+        Assert.Empty(new OpenXmlValidator().Validate(doc));
+    }
+
+    [Fact]
+    public void The_rows_of_a_sheet_are_read_once_and_written_as_they_are_read()
+    {
+        const int count = 20_000;
+        var output = new MemoryStream();
+        var writtenWhenLastRead = 0L;
+        var rows = new ReadOnce<IReadOnlyList<Cell>>(
+            Enumerable.Range(1, count).Select(i => (IReadOnlyList<Cell>)[$"r{i * 7919 % 100_003}", i, Cell.LocalTime(new DateTime(2024, 6, 12).AddSeconds(i * 37))]),
+            read => writtenWhenLastRead = read == count ? output.Length : writtenWhenLastRead);
+
+        ExportFiles.WriteXlsx([new ExportSheet("Phiếu", ["Mã phiếu", "Số", "Thời điểm gửi"], rows)], output);
+
+        Assert.Equal(count, rows.Read);
+        // Most of the file was out before the last row was made: nothing held the rows to write them at the end.
+        Assert.True(writtenWhenLastRead > output.Length / 2, $"{writtenWhenLastRead} of {output.Length} bytes were written before the last row was read.");
+        var sheet = Sheet(output.ToArray(), "Phiếu");
+        Assert.Equal(1 + count, sheet.Count);
+        Assert.Equal(["r7919", 1d, new DateTime(2024, 6, 12, 0, 0, 37)], sheet[1]);
+        Assert.Equal(("dd/mm/yyyy hh:mm:ss", true), FormatOf(output.ToArray(), "Phiếu", $"C{count + 1}"));
+    }
+
+    [Fact]
+    public void A_control_character_in_a_citizens_text_is_dropped_and_the_rest_kept()
+    {
+        var xlsx = ExportFiles.ToXlsx([new Table("t", ["Ý kiến"], [["Cần\u0001 thêm ghế 👍"], ["  khoảng trắng  "]])]);
+
+        Assert.Equal("Cần thêm ghế 👍", Sheet(xlsx, "t")[1][0]);
+        Assert.Equal("  khoảng trắng  ", Sheet(xlsx, "t")[2][0]);
+    }
+
+    [Fact]
+    public void A_row_with_more_cells_than_headers_stops_the_workbook()
+    {
+        Assert.Throws<ArgumentException>(() => ExportFiles.ToXlsx([new ExportSheet("t", ["a"], [["1", "2"]])]));
     }
 }

@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Reporting.Exports;
 using Reporting.FinalReport;
 using Reporting.Quota;
+using Reporting.Tests.Exports;
 using SkiaSharp;
 using static Reporting.Tests.Exports.SurveySeed;
 
@@ -148,6 +149,38 @@ public sealed class FinalReportDocumentTests
         Assert.Contains("–\t«Cần thêm ghế chờ» (3 người)", text);
         Assert.Contains("–\t«Thủ tục nhanh gọn, cán bộ vui vẻ»", text);
         Assert.DoesNotContain(text, p => p.Contains("«Không»", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_quoted_comments_do_not_depend_on_the_order_the_responses_are_read_in()
+    {
+        // Two said the same; of two equally long comments the earlier is quoted first; the earliest spelling is the one quoted.
+        (string Text, string At)[] comments =
+        [
+            ("ghế chờ hơi ít.", "2024-06-12T02:00:00Z"), ("Ghế chờ hơi ít", "2024-06-13T02:00:00Z"), ("Ghế chờ hơi ít", "2024-06-13T02:00:00Z"),
+            ("Nhân viên tận tình lắm", "2024-06-13T05:00:00Z"), ("Cán bộ tận tâm, vui vẻ", "2024-06-12T05:00:00Z"), ("Không", "2024-06-12T01:00:00Z"),
+        ];
+        var responses = comments.Select((c, i) => Response($"c{i}", "X02", c.At, 120, new() { ["comment"] = [c.Text] })).ToList();
+        var input = Input() with { CommentsPerCommune = 2 };
+
+        var inOrder = Paragraphs(Build(input, Data with { Responses = responses }));
+        var reversed = Paragraphs(Build(input, Data with { Responses = Enumerable.Reverse(responses).ToList() }));
+
+        Assert.Equal(inOrder, reversed);
+        var quoted = inOrder.SkipWhile(p => p != "Xã Đông Hòa (5 ý kiến, trích 2 ý kiến):").Skip(1).Take(2);
+        Assert.Equal(["–\t«ghế chờ hơi ít.» (3 người)", "–\t«Cán bộ tận tâm, vui vẻ»"], quoted);
+    }
+
+    [Fact]
+    public void The_report_reads_the_responses_once_for_its_figures_and_its_quotes()
+    {
+        var responses = new ReadOnce<ResponseRecord>(Responses);
+
+        var docx = Build(data: Data with { Responses = responses });
+
+        Assert.Equal(Responses.Count, responses.Read);
+        Assert.Equal(Paragraphs(Build()), Paragraphs(docx));
+        Assert.Equal(Rows(Build()), Rows(docx));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using MiniExcelLibs;
 using Reporting.Exports;
 using ZaloBot.Reports;
 using ZaloBot.Survey;
+using ZaloBot.Tests.Support;
 
 namespace ZaloBot.Tests.Dashboard;
 
@@ -58,6 +59,22 @@ public sealed class ExportTests(SeededDashboard dashboard) : SeededDashboardTest
     }
 
     [Fact]
+    public async Task The_workbook_is_sent_with_its_length_and_its_temporary_file_is_removed()
+    {
+        static HashSet<string> Workbooks() => [.. Directory.EnumerateFiles(Path.GetTempPath(), "zalobot-export-*.xlsx")];
+        var before = Workbooks();
+
+        using var response = await Client.Http.GetAsync("/dashboard/exports/all.xlsx");
+        var xlsx = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(xlsx.Length, response.Content.Headers.ContentLength);
+        Assert.Equal("pks02-all-2024-06-12-2024-06-14.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal(1 + 36, Xlsx.Rows(xlsx, "Phiếu").Count);
+        await Poll.UntilAsync(() => Workbooks().IsSubsetOf(before), "the workbook's temporary file to be deleted");
+    }
+
+    [Fact]
     public async Task A_date_range_and_communes_narrow_every_export()
     {
         var xlsx = await DownloadAsync("/dashboard/exports/responses.xlsx?from=2024-06-13&to=2024-06-13&communes=X07&communes=X08");
@@ -98,6 +115,26 @@ public sealed class ExportTests(SeededDashboard dashboard) : SeededDashboardTest
         static string[] Lines(byte[] csv) => [.. Encoding.UTF8.GetString(csv).Split("\r\n").Take(1), .. Encoding.UTF8.GetString(csv).Split("\r\n").Skip(1).Order(StringComparer.Ordinal)];
         Assert.Equal(Lines(ExportFiles.ToCsv(sheet)), Lines(await response.Content.ReadAsByteArrayAsync()));
     }
+
+    [Fact]
+    public void The_summary_and_tallies_from_the_counters_equal_those_counted_from_the_responses()
+    {
+        var figures = Bot.Get<DailyFigures>();
+        var (from, to) = (new DateOnly(2024, 6, 12), new DateOnly(2024, 6, 14));
+        var filter = new ExportFilter(from, to);
+        var stored = figures.ExportData(from, to);
+        var counted = stored with { Counts = null, Responses = figures.Responses().ToList() };
+
+        Assert.NotNull(stored.Counts);
+        foreach (var sheet in new[] { SummarySheet.SheetName, AnswerTallies.SheetName })
+            Assert.Equal(Cells(BoardExport.Build(sheet, counted, filter)), Cells(BoardExport.Build(sheet, stored, filter)));
+        // What the counters hold, not zeros: X07's three responses sent too fast, its 28 answers to "sex".
+        var summary = Cells(BoardExport.Build(SummarySheet.SheetName, stored, filter));
+        Assert.Equal("3", summary.Single(row => row[0] == "X07")[11]);
+        Assert.Contains(["X07", "Xã Tân Lập", "sex", "Giới tính của ông/bà?", "Nam", "28", "100.0", "28"], Cells(BoardExport.Build(AnswerTallies.SheetName, stored, filter)));
+    }
+
+    private static List<string[]> Cells(Sheet sheet) => [.. sheet.Rows.Select(row => row.Select(cell => cell.ToString()).ToArray())];
 
     [Fact]
     public async Task Quality_flags_are_in_Vietnamese_and_comments_carry_their_date()
