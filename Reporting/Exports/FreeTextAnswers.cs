@@ -33,7 +33,8 @@ public static class FreeTextAnswers
             gathered.Add(response);
         }
 
-        return gathered.Sheet();
+        var sheet = gathered.Sheet();
+        return new Table(sheet.Name, sheet.Headers, [.. sheet.Rows]);
     }
 
     /// <summary>
@@ -63,7 +64,8 @@ public static class FreeTextAnswers
     {
         private readonly CommuneDirectory directory = new(communes);
         private readonly List<QuestionInfo> textQuestions = [.. questions.Where(q => q.Type == "text")];
-        private readonly List<(FreeText Answer, int Order)> answers = [];
+        private readonly List<(FreeText Answer, int Order, int Read)> answers = [];
+        private bool sorted = true;
 
         public void Add(ResponseRecord response)
         {
@@ -78,27 +80,43 @@ public static class FreeTextAnswers
                 var text = AnswerText.Of(textQuestions[order], response);
                 if (text.Length > 0)
                 {
-                    answers.Add((new FreeText(response.CommuneCode, response.SubmittedAt, textQuestions[order], text), order));
+                    answers.Add((new FreeText(response.CommuneCode, response.SubmittedAt, textQuestions[order], text), order, answers.Count));
+                    sorted = false;
                 }
             }
         }
 
         /// <summary>What was gathered, in the order <see cref="Collect"/> gives.</summary>
-        public IReadOnlyList<FreeText> InOrder() =>
-            [.. answers
-                .OrderBy(a => a.Answer.CommuneCode, directory)
-                .ThenBy(a => a.Order)
-                .ThenBy(a => a.Answer.SubmittedAt)
-                .Select(a => a.Answer)];
+        public IReadOnlyList<FreeText> InOrder() => [.. Sorted().Select(a => a.Answer)];
 
-        public Table Sheet()
+        /// <summary>The comments sheet, its rows made as they are written: only the comments themselves are held.</summary>
+        public Sheet Sheet() => new(SheetName, Headers, Sorted().Select(a => (IReadOnlyList<Cell>)new Cell[]
         {
-            var rows = InOrder().Select(answer => new Cell[]
+            a.Answer.CommuneCode, directory.Name(a.Answer.CommuneCode), DateOnly.FromDateTime(VietnamTime.ToLocal(a.Answer.SubmittedAt).DateTime),
+            a.Answer.Question.Id, a.Answer.Question.Text, a.Answer.Text,
+        }));
+
+        /// <summary>Commune by commune in survey-file order, question by question, oldest first, then as read; sorted in place.</summary>
+        private List<(FreeText Answer, int Order, int Read)> Sorted()
+        {
+            if (!sorted)
             {
-                answer.CommuneCode, directory.Name(answer.CommuneCode), DateOnly.FromDateTime(VietnamTime.ToLocal(answer.SubmittedAt).DateTime),
-                answer.Question.Id, answer.Question.Text, answer.Text,
-            });
-            return new Table(SheetName, Headers, [.. rows]);
+                answers.Sort((a, b) =>
+                {
+                    var byCommune = directory.Compare(a.Answer.CommuneCode, b.Answer.CommuneCode);
+                    if (byCommune != 0)
+                    {
+                        return byCommune;
+                    }
+
+                    return a.Order != b.Order ? a.Order.CompareTo(b.Order)
+                        : a.Answer.SubmittedAt != b.Answer.SubmittedAt ? a.Answer.SubmittedAt.CompareTo(b.Answer.SubmittedAt)
+                        : a.Read.CompareTo(b.Read);
+                });
+                sorted = true;
+            }
+
+            return answers;
         }
     }
 }
