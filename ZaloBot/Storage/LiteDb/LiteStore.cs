@@ -83,7 +83,16 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
             work(); // already inside this thread's transaction: part of it
             return;
         }
-        List<Action> committed;
+        foreach (var action in Commit(work, first))
+            action();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as one transaction, after the background units' turn unless
+    /// <paramref name="first"/>, and returns what it asked to run once committed.
+    /// </summary>
+    private List<Action> Commit(Action work, bool first)
+    {
         if (!first)
             background.Enter();
         try
@@ -98,7 +107,7 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
                     {
                         work();
                         Lite.Commit();
-                        committed = afterCommit;
+                        return afterCommit;
                     }
                     catch
                     {
@@ -117,8 +126,6 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
             if (!first)
                 background.Exit();
         }
-        foreach (var action in committed)
-            action();
     }
 
     /// <summary>
@@ -159,19 +166,7 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
                 while (batch.Count < MaxBatch && queued.TryDequeue(out var unit))
                     batch.Add(unit);
             }
-            Exception? failure;
-            try
-            {
-                failure = CommitTogether(batch);
-            }
-            catch (Exception e)
-            {
-                // The engine itself failed (a transaction could not begin or roll back): every unit
-                // of the batch fails with it, and this thread goes on with the next ones.
-                foreach (var unit in batch)
-                    unit.Done.TrySetException(e);
-                failure = null;
-            }
+            var failure = CommitTogether(batch);
             if (failure is not null)
             {
                 if (batch.Count == 1)
@@ -184,45 +179,25 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
         }
     }
 
-    /// <summary>Runs the units in one transaction; what one of them threw, with nothing stored, when one did.</summary>
+    /// <summary>Runs the units in one transaction; what was thrown, with nothing stored, when one of them (or the engine) threw.</summary>
     private Exception? CommitTogether(List<Queued> batch)
     {
         List<Action> committed;
-        background.Enter();
         try
         {
-            lock (writer)
+            committed = Commit(() =>
             {
-                afterCommit = [];
-                try
+                foreach (var unit in batch)
                 {
-                    Lite.BeginTrans();
-                    try
-                    {
-                        foreach (var unit in batch)
-                        {
-                            unit.FirstAfterCommit = afterCommit.Count;
-                            unit.Work();
-                            unit.AfterCommitCount = afterCommit.Count - unit.FirstAfterCommit;
-                        }
-                        Lite.Commit();
-                        committed = afterCommit;
-                    }
-                    catch (Exception e)
-                    {
-                        Lite.Rollback();
-                        return e;
-                    }
+                    unit.FirstAfterCommit = afterCommit!.Count;
+                    unit.Work();
+                    unit.AfterCommitCount = afterCommit.Count - unit.FirstAfterCommit;
                 }
-                finally
-                {
-                    afterCommit = null;
-                }
-            }
+            }, first: false);
         }
-        finally
+        catch (Exception e)
         {
-            background.Exit();
+            return e;
         }
         foreach (var unit in batch)
         {
