@@ -30,7 +30,9 @@ public sealed class LiteWorkQueue : IWorkQueue
         store.Run(() =>
         {
             items.EnsureIndex(x => x.DueAt);
-            items.EnsureIndex(x => x.Partition);
+            // Claims find each partition's head in memory: an index on the partition would only
+            // cost every enqueue and completion a write (data files of earlier versions have one).
+            items.DropIndex(nameof(QueueItem.Partition));
             if (uniqueKeys)
                 items.EnsureIndex(x => x.Key, unique: true);
         });
