@@ -6,7 +6,15 @@ using ZaloBot.Storage.LiteDb;
 
 namespace ZaloBot.Tests.Storage;
 
+/// <summary>
+/// LiteDB's compiled-expression cache is one for the process: the test that counts it runs alone,
+/// not beside tests whose own queries would add to it.
+/// </summary>
+[CollectionDefinition(nameof(LiteQueryTests), DisableParallelization = true)]
+public sealed class LiteExpressionCache;
+
 /// <summary>The LiteDB queries the stores run on every claim and lookup: through their index, compiled once.</summary>
+[Collection(nameof(LiteQueryTests))]
 public sealed class LiteQueryTests : IDisposable
 {
     private readonly LiteDatabase db = new(":memory:");
