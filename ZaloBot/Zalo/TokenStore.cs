@@ -40,13 +40,31 @@ public interface ITokenPairStore
 /// </summary>
 public sealed class TokenStore(ITokenPairStore store, Secrets secrets, IOptions<ZaloOptions> options, TimeProvider clock)
 {
-    public TokenPair Current()
+    /// <summary>
+    /// How long a pair read from the store is used before it is read again. Every message sent
+    /// asks for the pair; a pair another instance has replaced since is met as Zalo's -216, and the
+    /// refresh then reads the store afresh (<see cref="Fresh"/>).
+    /// </summary>
+    private static readonly TimeSpan ReadEvery = TimeSpan.FromSeconds(10);
+
+    private sealed record Read(TokenPair Pair, long At);
+
+    private Read? last;
+
+    /// <summary>The pair to call Zalo with: the one read at most <see cref="ReadEvery"/> ago.</summary>
+    public TokenPair Current() =>
+        last is { } read && clock.GetElapsedTime(read.At) < ReadEvery ? read.Pair : Fresh();
+
+    /// <summary>The pair as the store holds it now (kept for <see cref="Current"/>).</summary>
+    public TokenPair Fresh()
     {
         var stored = store.Get();
-        if (stored is not null)
-            return new TokenPair(secrets.Unprotect(stored.AccessToken), secrets.Unprotect(stored.RefreshToken), stored.ExpiresAt);
         var o = options.Value;
-        return new TokenPair(o.AccessToken ?? "", o.RefreshToken ?? "", null);
+        var pair = stored is null
+            ? new TokenPair(o.AccessToken ?? "", o.RefreshToken ?? "", null)
+            : new TokenPair(secrets.Unprotect(stored.AccessToken), secrets.Unprotect(stored.RefreshToken), stored.ExpiresAt);
+        last = new Read(pair, clock.GetTimestamp());
+        return pair;
     }
 
     /// <summary>See <see cref="ITokenPairStore.LockForRefreshAsync"/>: whoever holds it re-reads the pair before refreshing it.</summary>
@@ -61,5 +79,6 @@ public sealed class TokenStore(ITokenPairStore store, Secrets secrets, IOptions<
             ExpiresAt = pair.ExpiresAt,
             UpdatedAt = clock.GetUtcNow().UtcDateTime,
         });
+        last = new Read(pair, clock.GetTimestamp());
     }
 }

@@ -232,7 +232,7 @@ public sealed class ZaloClient : IDisposable
             }
             if (RefreshedSince(staleAccessToken))
                 return true;
-            var current = tokens.Current();
+            var current = tokens.Fresh();
 
             var o = options.Value;
             var request = new RestRequest(urls.OAuth + "/v4/oa/access_token", Method.Post);
@@ -265,7 +265,7 @@ public sealed class ZaloClient : IDisposable
     /// <summary>Whether the stored access token is no longer the one that was found stale.</summary>
     private bool RefreshedSince(string staleAccessToken)
     {
-        var current = tokens.Current();
+        var current = tokens.Fresh();
         return current.AccessToken.Length > 0 && current.AccessToken != staleAccessToken;
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using LiteDB;
 using ZaloBot.Dashboard;
 using ZaloBot.Jobs;
@@ -81,45 +80,13 @@ internal sealed class LiteTokenPairStore(LiteStore store) : ITokenPairStore, IDi
     private readonly ILiteCollection<StoredTokens> tokens = store.Collection<StoredTokens>("tokens");
     private readonly SemaphoreSlim refresh = new(1, 1);
 
-    /// <summary>Only this process writes the data file, so the stored pair is read once and then kept.</summary>
-    private StoredTokens? current;
-    private bool read;
-
-    public StoredTokens? Get()
-    {
-        if (!Volatile.Read(ref read))
-        {
-            current = tokens.FindById(1);
-            Volatile.Write(ref read, true);
-        }
-        return Copy(current);
-    }
+    public StoredTokens? Get() => tokens.FindById(1);
 
     public void Save(StoredTokens pair)
     {
-        var saved = Copy(pair);
-        store.Run(() =>
-        {
-            tokens.Upsert(saved);
-            LiteStore.AfterCommit(() =>
-            {
-                current = saved;
-                Volatile.Write(ref read, true);
-            });
-        });
+        store.Run(() => tokens.Upsert(pair));
         store.Checkpoint();
     }
-
-    /// <summary>Callers get their own copy: the kept one never changes under them.</summary>
-    [return: NotNullIfNotNull(nameof(pair))]
-    private static StoredTokens? Copy(StoredTokens? pair) => pair is null ? null : new StoredTokens
-    {
-        Id = pair.Id,
-        AccessToken = pair.AccessToken,
-        RefreshToken = pair.RefreshToken,
-        ExpiresAt = pair.ExpiresAt,
-        UpdatedAt = pair.UpdatedAt,
-    };
 
     public async Task<IAsyncDisposable?> LockForRefreshAsync(TimeSpan wait, CancellationToken ct) =>
         await refresh.WaitAsync(wait, ct) ? new Held(refresh) : null;
