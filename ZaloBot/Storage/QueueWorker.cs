@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.Options;
 using ZaloBot.Operations;
 
 namespace ZaloBot.Storage;
@@ -32,7 +33,9 @@ public sealed record WorkOutcome(WorkOutcome.Kinds Kind, string? Detail = null, 
 /// attempt, kept as failed with its reason. Nothing here throws out of the loop.
 /// </summary>
 /// <param name="name">The queue's name in metrics ("inbox", "outbox").</param>
-public abstract class QueueWorker(string name, IWorkQueue queue, IUnitOfWork unit, ServiceMetrics metrics, TimeProvider clock, ILogger logger) : BackgroundService
+public abstract class QueueWorker(
+    string name, IWorkQueue queue, IUnitOfWork unit, IOptions<StorageOptions> storage, ServiceMetrics metrics, TimeProvider clock, ILogger logger)
+    : BackgroundService
 {
     private long lastProgressTicks;
 
@@ -40,8 +43,8 @@ public abstract class QueueWorker(string name, IWorkQueue queue, IUnitOfWork uni
 
     protected virtual int Consumers => 16;
 
-    /// <summary>How long a claim holds an item; longer than any handler may take.</summary>
-    protected virtual TimeSpan Lease => TimeSpan.FromMinutes(10);
+    /// <summary>How long a claim holds an item (<see cref="StorageOptions.ClaimLease"/>); longer than any handler may take.</summary>
+    private TimeSpan Lease => storage.Value.ClaimLease;
 
     /// <summary>How long the claimer sleeps when nothing is due and no wake-up comes (retries and leases fall due by time).</summary>
     protected virtual TimeSpan IdleWait => TimeSpan.FromMilliseconds(250);

@@ -109,26 +109,10 @@ public static class StorageCopyCommand
         foreach (var survey in from.Responses.SurveyIds())
             foreach (var batch in from.Responses.Stream(survey).Chunk(ResponseBatch))
                 copied.Responses += to.Responses.TryAddMany(batch);
-        foreach (var conversation in from.Conversations.All())
-        {
-            to.Conversations.Import(conversation);
-            copied.Conversations++;
-        }
-        foreach (var member in from.Staff.All())
-        {
-            to.Staff.Import(member);
-            copied.Staff++;
-        }
-        foreach (var code in from.InviteCodes.All())
-        {
-            to.InviteCodes.Save(code);
-            copied.InviteCodes++;
-        }
-        foreach (var count in from.VisitorCounts.All())
-        {
-            to.VisitorCounts.Save(count);
-            copied.VisitorCounts++;
-        }
+        copied.Conversations = StoreEach(from.Conversations.All(), to.Conversations.Import);
+        copied.Staff = StoreEach(from.Staff.All(), to.Staff.Import);
+        copied.InviteCodes = StoreEach(from.InviteCodes.All(), to.InviteCodes.Save);
+        copied.VisitorCounts = StoreEach(from.VisitorCounts.All(), to.VisitorCounts.Save);
         foreach (var photo in from.Photos.All())
             copied.Photos += to.Photos.Add(photo) ? 1 : 0;
         foreach (var id in from.Blobs.Ids())
@@ -164,6 +148,18 @@ public static class StorageCopyCommand
         var outbox = from.Queues.Outbox.All().Where(x => x.Status != QueueStatus.Done).ToList();
         copied.Messages = to.Queues.Outbox.Import(outbox);
         copied.FailedMessages = outbox.Count(x => x.Status == QueueStatus.Failed);
+    }
+
+    /// <summary>Stores each of <paramref name="records"/> with <paramref name="store"/>; how many there were.</summary>
+    private static int StoreEach<T>(IEnumerable<T> records, Action<T> store)
+    {
+        var stored = 0;
+        foreach (var record in records)
+        {
+            store(record);
+            stored++;
+        }
+        return stored;
     }
 
     /// <summary>The data file's hashes and protected values must come from the keys and secret configured.</summary>

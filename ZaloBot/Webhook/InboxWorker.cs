@@ -12,10 +12,8 @@ namespace ZaloBot.Webhook;
 /// </summary>
 public sealed class InboxWorker(
     Inbox inbox, EventDispatcher dispatcher, IUnitOfWork unit, IOptions<StorageOptions> storage, ServiceMetrics metrics, TimeProvider clock, ILogger<InboxWorker> logger)
-    : QueueWorker("inbox", inbox.Queue, unit, metrics, clock, logger)
+    : QueueWorker("inbox", inbox.Queue, unit, storage, metrics, clock, logger)
 {
-    protected override TimeSpan Lease => storage.Value.ClaimLease;
-
     protected override async Task<WorkOutcome> HandleAsync(QueueItem item, CancellationToken ct)
     {
         ZaloEvent? e;

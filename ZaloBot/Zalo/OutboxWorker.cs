@@ -13,10 +13,8 @@ namespace ZaloBot.Zalo;
 public sealed class OutboxWorker(
     Outbox outbox, ZaloClient zalo, IBlobStore blobs, IUnitOfWork unit, IOptions<ZaloOptions> options, IOptions<StorageOptions> storage,
     ServiceMetrics metrics, TimeProvider clock, ILogger<OutboxWorker> logger)
-    : QueueWorker("outbox", outbox.Queue, unit, metrics, clock, logger)
+    : QueueWorker("outbox", outbox.Queue, unit, storage, metrics, clock, logger)
 {
-    protected override TimeSpan Lease => storage.Value.ClaimLease;
-
     protected override bool ShouldRetry(int attempts) => TotalBackoff(attempts) < options.Value.RetryFor;
 
     protected override async Task<WorkOutcome> HandleAsync(QueueItem item, CancellationToken ct)

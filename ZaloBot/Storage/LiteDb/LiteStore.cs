@@ -138,7 +138,7 @@ public sealed class LiteStore : IUnitOfWork, IDisposable
     {
         if (afterCommit is not null)
         {
-            work(); // already inside this thread's transaction: part of it
+            Run(work); // part of this thread's transaction
             return Task.CompletedTask;
         }
         var unit = new Queued(work);
