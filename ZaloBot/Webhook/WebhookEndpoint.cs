@@ -34,7 +34,7 @@ public static class WebhookEndpoint
         var logger = loggers.CreateLogger(typeof(WebhookEndpoint));
         if (request.ContentLength > MaxBodyBytes)
             return Problem(StatusCodes.Status413PayloadTooLarge, "The body is larger than 256 KB.", "too_large");
-        var body = await ReadLimitedAsync(request.Body, ct);
+        var body = await ReadLimitedAsync(request.Body, request.ContentLength, ct);
         if (body is null)
             return Problem(StatusCodes.Status413PayloadTooLarge, "The body is larger than 256 KB.", "too_large");
 
@@ -109,17 +109,21 @@ public static class WebhookEndpoint
         && ms < (clock.GetUtcNow() - window).ToUnixTimeMilliseconds();
 
     /// <summary>Reads the raw bytes (the signature covers them exactly); null when over the limit.</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken ct)
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, long? length, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
+        // Zalo sends a Content-Length: read into a buffer of that size; a stream that is longer or
+        // has none is read through a growing one.
+        var buffer = new byte[length is > 0 and <= MaxBodyBytes ? (int)length + 1 : 4096];
+        var filled = 0;
         int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        while ((read = await body.ReadAsync(buffer.AsMemory(filled), ct)) > 0)
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            filled += read;
+            if (filled > MaxBodyBytes)
                 return null;
-            buffer.Write(chunk, 0, read);
+            if (filled == buffer.Length)
+                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
         }
-        return buffer.ToArray();
+        return buffer[..filled];
     }
 }

@@ -52,12 +52,15 @@ public sealed class LiteWorkQueue : IWorkQueue
         var stored = new bool[batch.Count];
         store.RunFirst(() =>
         {
+            // One index lookup for the whole batch: a query's own cost is far above one key's.
+            var seen = uniqueKeys ? KnownKeys(batch) : [];
+            var added = new List<QueueItem>(batch.Count);
             for (var i = 0; i < batch.Count; i++)
             {
                 var item = batch[i];
-                if (uniqueKeys && item.Key is not null && items.Exists(LiteQuery.Eq(nameof(QueueItem.Key), item.Key)))
+                if (uniqueKeys && item.Key is not null && !seen.Add(item.Key))
                     continue;
-                long id = items.Insert(new QueueItem
+                added.Add(new QueueItem
                 {
                     Key = item.Key,
                     Partition = item.Partition,
@@ -67,12 +70,26 @@ public sealed class LiteWorkQueue : IWorkQueue
                     CreatedAt = now,
                     DueAt = now,
                 });
-                LiteStore.AfterCommit(() => pending.Set(id, item.Partition, now));
                 stored[i] = true;
             }
-            LiteStore.AfterCommit(wakeUp.Set);
+            items.Insert(added);
+            LiteStore.AfterCommit(() =>
+            {
+                foreach (var item in added)
+                    pending.Set(item.Id, item.Partition, now);
+                wakeUp.Set();
+            });
         });
         return stored;
+    }
+
+    /// <summary>Which of the batch's keys are stored already.</summary>
+    private HashSet<string> KnownKeys(IReadOnlyList<NewQueueItem> batch)
+    {
+        var keys = new BsonArray(batch.Where(i => i.Key is not null).Select(i => new BsonValue(i.Key)));
+        return keys.Count == 0
+            ? new HashSet<string>(StringComparer.Ordinal)
+            : items.Find(LiteQuery.In(nameof(QueueItem.Key), keys)).Select(i => i.Key!).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Claims the oldest pending item of each partition that has none claimed, in due order.</summary>

@@ -155,6 +155,29 @@ public sealed class WebhookIntakeTests : BotTests
     }
 
     [Fact]
+    public async Task A_body_sent_without_a_length_is_read_whole_and_refused_past_256_KB()
+    {
+        // Chunked: the body is read through a growing buffer rather than one of the announced size.
+        var padding = new string('a', 100 * 1024);
+        var fits = Bot.TextEvent(Citizen, "X07 " + padding);
+        Assert.Equal(HttpStatusCode.OK, (await PostChunkedAsync(fits)).StatusCode);
+        var stored = Assert.Single(Bot.Get<Inbox>().Queue.All());
+
+        var tooLarge = Bot.TextEvent(Citizen, new string('a', 300 * 1024));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await PostChunkedAsync(tooLarge)).StatusCode);
+        Assert.Equal([stored.Id], Bot.Get<Inbox>().Queue.All().Select(x => x.Id));
+    }
+
+    private async Task<HttpResponseMessage> PostChunkedAsync(string body)
+    {
+        using var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/zalo/webhook") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.TryAddWithoutValidation(SignatureVerifier.Header, BotHost.Sign(body));
+        return await Bot.Http.SendAsync(request);
+    }
+
+    [Fact]
     public async Task An_unknown_event_name_is_accepted_and_ignored()
     {
         var body = """{"app_id":"3608465248940903967","sender":{"id":"2468458835296197922"},"recipient":{"id":"388613280878808645"},"event_name":"user_reacted_message","message":{"msg_id":"r1"},"timestamp":"TS"}""".Replace("TS", Fixtures.Now);
