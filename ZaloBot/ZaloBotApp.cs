@@ -22,6 +22,7 @@ public static class ZaloBotApp
     /// <param name="configure">Lets tests replace services (the clock) before the app is built.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        NativeHeap.FixMmapThreshold();
         // The root appsettings.json travels with the build output, so read configuration from there.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var mode = ZaloOptions.ModeFrom(builder.Configuration);

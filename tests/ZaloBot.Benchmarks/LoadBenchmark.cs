@@ -25,7 +25,7 @@ internal static class LoadBenchmark
 {
     private const int Connections = 32;
 
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(10);
+    internal static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(10);
 
     public static async Task<int> RunAsync(Options options)
     {
