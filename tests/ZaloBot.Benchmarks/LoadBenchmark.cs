@@ -30,12 +30,16 @@ internal static class LoadBenchmark
     public static async Task<int> RunAsync(Options options)
     {
         var duration = TimeSpan.FromSeconds(options.Int("seconds", 5));
-        var only = options.String("only"); // "e2e" runs the service at 1,000 events/s alone (for a profiler)
+        // "e2e" runs the service at 1,000 events/s alone (for a profiler); "intake" measures the
+        // closed loop with the inbox worker stopped: what acknowledging alone costs.
+        var only = options.String("only");
         using var load = new LoadGenerator();
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; {duration.TotalSeconds:F0} s per phase");
 
         if (only == "e2e")
             return await EndToEndOnlyAsync(load, duration);
+        if (only == "intake")
+            return await IntakeOnlyAsync(load, duration);
 
         // Baselines
         Phase bareClosed, bareAt500;
@@ -95,6 +99,24 @@ internal static class LoadBenchmark
         // CPU per event (load generator and fake Zalo included) holds up on a busy machine where rates do not.
         Console.WriteLine($"service at 1,000 events/s: {endToEnd.AnsweredInWindow / endToEnd.Window.TotalSeconds:F0} events/s answered while sending, backlog {endToEnd.BacklogAtEnd}; "
             + $"{cpu.TotalMilliseconds / endToEnd.Sent:F2} ms of CPU per event, all answered");
+        return 0;
+    }
+
+    private static async Task<int> IntakeOnlyAsync(LoadGenerator load, TimeSpan duration)
+    {
+        await using var zalo = await FakeZaloServer.StartAsync();
+        await using var bot = await BotHost.StartAsync(zalo);
+        await bot.Get<InboxWorker>().StopAsync(CancellationToken.None);
+        var webhook = bot.BaseUrl + "/zalo/webhook";
+        await load.ClosedLoopAsync(webhook, n => Event("h", n), Connections, WarmUp);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var closed = await load.ClosedLoopAsync(webhook, n => Event("d", n), Connections, duration);
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        RawLiteDbInserts(WarmUp);
+        var rawInserts = RawLiteDbInserts(duration);
+        Console.WriteLine($"raw LiteDB single-commit inserts ({Connections} writers): {rawInserts:F0} /s");
+        Console.WriteLine($"service with its inbox worker stopped, closed loop ({Connections} in flight): {closed.PerSecond:F0} events/s acknowledged ({closed.Failed} failed), "
+            + $"{Ratio(closed.PerSecond, rawInserts)} raw LiteDB inserts; {cpu.TotalMicroseconds / closed.Ok:F0} µs of CPU per event (load generator included)");
         return 0;
     }
 
