@@ -14,7 +14,7 @@ internal static class NativeHeap
 {
     private const int MmapThresholdParameter = -3; // M_MMAP_THRESHOLD in glibc's malloc.h
 
-    public const int MmapThreshold = 128 * 1024;
+    private const int MmapThreshold = 128 * 1024;
 
     /// <summary>True when the threshold was fixed; false elsewhere than on Linux with glibc, or when the operator set it.</summary>
     public static bool FixMmapThreshold()
