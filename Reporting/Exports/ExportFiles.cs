@@ -15,19 +15,11 @@ public static class ExportFiles
     /// </summary>
     public static byte[] ToCsv(Sheet table)
     {
-        var csv = new StringBuilder();
-        AppendRecord(csv, table.Headers.Select(h => (Cell)h));
-        foreach (var row in table.Rows)
-        {
-            if (row.Count != table.Headers.Count)
-            {
-                throw new ArgumentException($"A row of '{table.Name}' has {row.Count} cells for {table.Headers.Count} headers.", nameof(table));
-            }
-
-            AppendRecord(csv, row);
-        }
-
-        return [.. Utf8WithBom.GetPreamble(), .. Utf8WithBom.GetBytes(csv.ToString())];
+        ArgumentNullException.ThrowIfNull(table);
+        using var csv = new MemoryStream();
+        // A memory stream completes every write at once: nothing here waits.
+        WriteCsvAsync(table.Headers, table.Rows, csv).GetAwaiter().GetResult();
+        return csv.ToArray();
     }
 
     /// <summary>

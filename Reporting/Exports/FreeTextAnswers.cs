@@ -27,13 +27,7 @@ public static class FreeTextAnswers
         IEnumerable<ResponseRecord> responses,
         ExportFilter filter)
     {
-        var gathered = new Gathering(communes, questions, filter);
-        foreach (var response in responses)
-        {
-            gathered.Add(response);
-        }
-
-        var sheet = gathered.Sheet();
+        var sheet = Gather(communes, questions, responses, filter).Sheet();
         return new Table(sheet.Name, sheet.Headers, [.. sheet.Rows]);
     }
 
@@ -45,6 +39,13 @@ public static class FreeTextAnswers
         IReadOnlyList<Commune> communes,
         IReadOnlyList<QuestionInfo> questions,
         IEnumerable<ResponseRecord> responses,
+        ExportFilter filter) =>
+        Gather(communes, questions, responses, filter).InOrder();
+
+    private static Gathering Gather(
+        IReadOnlyList<Commune> communes,
+        IReadOnlyList<QuestionInfo> questions,
+        IEnumerable<ResponseRecord> responses,
         ExportFilter filter)
     {
         var gathered = new Gathering(communes, questions, filter);
@@ -53,7 +54,23 @@ public static class FreeTextAnswers
             gathered.Add(response);
         }
 
-        return gathered.InOrder();
+        return gathered;
+    }
+
+    /// <summary>The text questions, in survey order: their place in this list orders a response's comments.</summary>
+    internal static List<QuestionInfo> TextQuestions(IEnumerable<QuestionInfo> questions) => [.. questions.Where(q => q.Type == "text")];
+
+    /// <summary>A response's non-blank answers to <paramref name="textQuestions"/>, with each question's place in that list.</summary>
+    internal static IEnumerable<(int Order, QuestionInfo Question, string Text)> Of(List<QuestionInfo> textQuestions, ResponseRecord response)
+    {
+        for (var order = 0; order < textQuestions.Count; order++)
+        {
+            var text = AnswerText.Of(textQuestions[order], response);
+            if (text.Length > 0)
+            {
+                yield return (order, textQuestions[order], text);
+            }
+        }
     }
 
     /// <summary>
@@ -63,7 +80,7 @@ public static class FreeTextAnswers
     public sealed class Gathering(IReadOnlyList<Commune> communes, IReadOnlyList<QuestionInfo> questions, ExportFilter filter)
     {
         private readonly CommuneDirectory directory = new(communes);
-        private readonly List<QuestionInfo> textQuestions = [.. questions.Where(q => q.Type == "text")];
+        private readonly List<QuestionInfo> textQuestions = TextQuestions(questions);
         private readonly List<(FreeText Answer, int Order, int Read)> answers = [];
         private bool sorted = true;
 
@@ -75,14 +92,10 @@ public static class FreeTextAnswers
                 return;
             }
 
-            for (var order = 0; order < textQuestions.Count; order++)
+            foreach (var (order, question, text) in Of(textQuestions, response))
             {
-                var text = AnswerText.Of(textQuestions[order], response);
-                if (text.Length > 0)
-                {
-                    answers.Add((new FreeText(response.CommuneCode, response.SubmittedAt, textQuestions[order], text), order, answers.Count));
-                    sorted = false;
-                }
+                answers.Add((new FreeText(response.CommuneCode, response.SubmittedAt, question, text), order, answers.Count));
+                sorted = false;
             }
         }
 

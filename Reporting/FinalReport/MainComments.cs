@@ -40,20 +40,14 @@ internal static class MainComments
     public static Dictionary<string, (IReadOnlyList<QuotedComment> Quoted, int Total)> PerCommune(
         IReadOnlyList<QuestionInfo> questions, IEnumerable<ResponseRecord> responses, ExportFilter filter, int limit)
     {
-        var textQuestions = questions.Where(q => q.Type == "text").ToList();
+        var textQuestions = FreeTextAnswers.TextQuestions(questions);
         var communes = new Dictionary<string, Picker>(StringComparer.Ordinal);
         var read = 0L;
         foreach (var response in responses.Where(filter.Includes))
         {
             read++;
-            for (var order = 0; order < textQuestions.Count; order++)
+            foreach (var (order, _, text) in FreeTextAnswers.Of(textQuestions, response))
             {
-                var text = AnswerText.Of(textQuestions[order], response);
-                if (text.Length == 0)
-                {
-                    continue;
-                }
-
                 if (!communes.TryGetValue(response.CommuneCode, out var picker))
                 {
                     communes[response.CommuneCode] = picker = new Picker();

@@ -52,8 +52,7 @@ public sealed class LiteWorkQueue : IWorkQueue
         var stored = new bool[batch.Count];
         store.RunFirst(() =>
         {
-            // One index lookup for the whole batch: a query's own cost is far above one key's.
-            var seen = uniqueKeys ? KnownKeys(batch) : [];
+            var seen = KnownKeys(batch.Select(i => i.Key));
             var added = new List<QueueItem>(batch.Count);
             for (var i = 0; i < batch.Count; i++)
             {
@@ -72,24 +71,35 @@ public sealed class LiteWorkQueue : IWorkQueue
                 });
                 stored[i] = true;
             }
-            items.Insert(added);
-            LiteStore.AfterCommit(() =>
-            {
-                foreach (var item in added)
-                    pending.Set(item.Id, item.Partition, now);
-                wakeUp.Set();
-            });
+            Add(added);
         });
         return stored;
     }
 
-    /// <summary>Which of the batch's keys are stored already.</summary>
-    private HashSet<string> KnownKeys(IReadOnlyList<NewQueueItem> batch)
+    /// <summary>
+    /// Which of <paramref name="keys"/> are stored already (none when the queue does not dedupe),
+    /// in one index lookup: a query's own cost is far above one key's.
+    /// </summary>
+    private HashSet<string> KnownKeys(IEnumerable<string?> keys)
     {
-        var keys = new BsonArray(batch.Where(i => i.Key is not null).Select(i => new BsonValue(i.Key)));
-        return keys.Count == 0
-            ? new HashSet<string>(StringComparer.Ordinal)
-            : items.Find(LiteQuery.In(nameof(QueueItem.Key), keys)).Select(i => i.Key!).ToHashSet(StringComparer.Ordinal);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        var wanted = uniqueKeys ? new BsonArray(keys.OfType<string>().Select(k => new BsonValue(k))) : [];
+        if (wanted.Count > 0)
+            known.UnionWith(items.Find(LiteQuery.In(nameof(QueueItem.Key), wanted)).Select(i => i.Key!));
+        return known;
+    }
+
+    /// <summary>Inserts the items; once committed, the pending ones join the mirror and the claimer is woken.</summary>
+    private void Add(List<QueueItem> added)
+    {
+        items.Insert(added);
+        LiteStore.AfterCommit(() =>
+        {
+            foreach (var item in added)
+                if (item.DueAt is { } dueAt)
+                    pending.Set(item.Id, item.Partition, dueAt);
+            wakeUp.Set();
+        });
     }
 
     /// <summary>Claims the oldest pending item of each partition that has none claimed, in due order.</summary>
@@ -199,17 +209,16 @@ public sealed class LiteWorkQueue : IWorkQueue
         var stored = 0;
         store.Run(() =>
         {
+            var seen = KnownKeys(copied.Select(i => i.Key));
+            var added = new List<QueueItem>(copied.Count);
             foreach (var item in copied)
             {
-                if (uniqueKeys && item.Key is not null && items.Exists(x => x.Key == item.Key))
+                if (uniqueKeys && item.Key is not null && !seen.Add(item.Key))
                     continue;
-                var copy = item.ImportedCopy(Now);
-                long id = items.Insert(copy);
-                if (copy.DueAt is { } dueAt)
-                    LiteStore.AfterCommit(() => pending.Set(id, copy.Partition, dueAt));
-                stored++;
+                added.Add(item.ImportedCopy(Now));
             }
-            LiteStore.AfterCommit(wakeUp.Set);
+            Add(added);
+            stored = added.Count;
         });
         return stored;
     }
